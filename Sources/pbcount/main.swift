@@ -1,0 +1,2 @@
+import PBEngine
+print(Rational(decimal: "12.5")!)
