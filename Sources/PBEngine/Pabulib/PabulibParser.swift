@@ -1,0 +1,432 @@
+import Crypto
+import Dispatch
+
+/// The state of one read of a `.pb` file: fed chunks of complete lines, it builds the
+/// election section by section.
+final class PabulibParser {
+    private enum Section {
+        case start, metaHeader, meta, projectsHeader, projects, votesHeader, votes
+    }
+
+    private let file: String
+    private let options: PabulibReader.Options
+    private var hasher = SHA256()
+    private var section = Section.start
+    /// Lines consumed so far.
+    private var line = 0
+    private var errors: [PabulibError] = []
+    private var cells = [RowTokenizer.Cell]()
+    private var sawBOMCheck = false
+
+    // META
+    private var meta: [MetadataField] = []
+    private var metaLines: [String: Int] = [:]
+    private var voteType = VoteType.approval
+    private var limits = BallotLimits()
+    private var budget = Rational.zero
+    private var declaredProjects: Int?
+    private var declaredVotes: Int?
+
+    // PROJECTS
+    private var projectColumns: [String] = []
+    private var projects: [Project] = []
+    private var projectIDs: [String: Int] = [:]
+
+    // VOTES
+    private var rowParser: VoteRowParser?
+    private var ballots = Ballots()
+    private var invalid: [InvalidBallot] = []
+    private var rowCount = 0
+    private var shortVoterIDs = Set<UInt64>()
+    private var longVoterIDs = Set<String>()
+
+    init(file: String, options: PabulibReader.Options) {
+        self.file = file
+        self.options = options
+    }
+
+    // MARK: Errors
+
+    private func error(_ line: Int, _ column: Int = 0, _ message: String, text: String? = nil, hint: String? = nil) -> PabulibError {
+        PabulibError(file: file, line: line, column: column, message: message, text: text, hint: hint)
+    }
+
+    /// Records a problem; stops the read unless every problem is wanted.
+    private func report(_ e: PabulibError) throws(PabulibErrors) {
+        errors.append(e)
+        if !options.collectAllErrors { throw PabulibErrors(errors) }
+    }
+
+    /// Stops the read: the file cannot be understood past this point.
+    private func fatal(_ e: PabulibError) -> PabulibErrors {
+        errors.append(e)
+        return PabulibErrors(errors)
+    }
+
+    // MARK: Feeding
+
+    /// Consumes the complete lines at the start of `bytes[0..<count]` (all of it when
+    /// `atEnd`) and returns how many bytes it consumed.
+    func feed(_ bytes: UnsafeBufferPointer<UInt8>, count: Int, atEnd: Bool) throws -> Int {
+        var end = count
+        if !atEnd {
+            while end > 0 && bytes[end - 1] != 10 { end -= 1 }
+            if end == 0 { return 0 }
+        }
+        hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[0..<end])))
+        var position = 0
+        if !sawBOMCheck {
+            sawBOMCheck = true
+            if end >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { position = 3 }
+        }
+        while position < end && section != .votes && section != .votesHeader {
+            var lineEnd = position
+            while lineEnd < end && bytes[lineEnd] != 10 { lineEnd += 1 }
+            var contentEnd = lineEnd
+            if contentEnd > position && bytes[contentEnd - 1] == 13 { contentEnd -= 1 }
+            line += 1
+            if contentEnd > position {
+                try headerLine(bytes, position, contentEnd)
+            }
+            position = lineEnd + 1
+        }
+        if (section == .votes || section == .votesHeader) && position < end {
+            try votes(bytes, position, end)
+        }
+        return end
+    }
+
+    // MARK: META and PROJECTS
+
+    private func sectionTitle(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Section? {
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).lowercased()
+        switch text {
+        case "meta": return .metaHeader
+        case "projects": return .projectsHeader
+        case "votes": return .votesHeader
+        default: return nil
+        }
+    }
+
+    private func headerLine(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) throws {
+        if let title = sectionTitle(bytes, start, end) {
+            let expected: Section
+            switch section {
+            case .start: expected = .metaHeader
+            case .meta: expected = .projectsHeader
+            case .projects: expected = .votesHeader
+            default:
+                throw fatal(error(line, 1, "section title where a header row was expected",
+                                  text: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self),
+                                  hint: "each section title is followed by its header row"))
+            }
+            guard title == expected else {
+                throw fatal(error(line, 1, "sections out of order: expected \(Self.name(expected)) here",
+                                  text: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self),
+                                  hint: "a .pb file has META, PROJECTS and VOTES, in that order"))
+            }
+            if title == .projectsHeader { try finishMeta() }
+            if title == .votesHeader { try finishProjects() }
+            section = title
+            return
+        }
+        do {
+            try RowTokenizer.split(bytes, start, end, into: &cells)
+        } catch {
+            try report(self.error(line, error.offset + 1, error.message))
+            return
+        }
+        let values = cells.map { RowTokenizer.string(bytes, $0) }
+        switch section {
+        case .start:
+            throw fatal(error(line, 1, "the file does not start with a META section", text: values.joined(separator: ";"),
+                              hint: "is this a pabulib .pb file?"))
+        case .metaHeader:
+            guard values.count == 2, values[0] == "key", values[1] == "value" else {
+                throw fatal(error(line, 1, "META header must be 'key;value'", text: values.joined(separator: ";")))
+            }
+            section = .meta
+        case .meta:
+            guard values.count == 2 else {
+                try report(error(line, 1, "META row has \(values.count) cells, expected 2 (key;value)", text: values.joined(separator: ";"),
+                                 hint: "wrap values that contain ';' in quotes"))
+                return
+            }
+            if metaLines[values[0]] != nil {
+                try report(error(line, 1, "META key '\(values[0])' appears twice"))
+                return
+            }
+            metaLines[values[0]] = line
+            meta.append(MetadataField(key: values[0], value: values[1]))
+        case .projectsHeader:
+            guard values.count >= 2, values[0] == "project_id", values[1] == "cost" else {
+                throw fatal(error(line, 1, "PROJECTS header must start with 'project_id;cost'", text: values.joined(separator: ";")))
+            }
+            if let dup = Self.firstDuplicate(values) {
+                throw fatal(error(line, 1, "PROJECTS header names column '\(dup)' twice"))
+            }
+            projectColumns = values
+            section = .projects
+        case .projects:
+            try projectRow(values)
+        case .votesHeader, .votes:
+            preconditionFailure("PabulibParser: VOTES rows go to votes(_:_:_:)")
+        }
+    }
+
+    private static func name(_ section: Section) -> String {
+        switch section {
+        case .metaHeader: return "META"
+        case .projectsHeader: return "PROJECTS"
+        default: return "VOTES"
+        }
+    }
+
+    private static func firstDuplicate(_ values: [String]) -> String? {
+        var seen = Set<String>()
+        for v in values where !seen.insert(v).inserted { return v }
+        return nil
+    }
+
+    private static let requiredMeta = ["description", "country", "unit", "instance", "num_projects", "num_votes",
+                                       "budget", "vote_type", "rule", "date_begin", "date_end"]
+
+    private func metaValue(_ key: String) -> String? {
+        meta.first { $0.key == key }?.value
+    }
+
+    private func finishMeta() throws {
+        for key in Self.requiredMeta where metaLines[key] == nil {
+            try report(error(line, 0, "META lacks the required key '\(key)'", hint: "add a '\(key);...' row to META"))
+        }
+        func integer(_ key: String) throws -> Int? {
+            guard let text = metaValue(key) else { return nil }
+            guard let v = Int(text), v >= 0 else {
+                try report(error(metaLines[key] ?? 0, 0, "META '\(key)' must be a whole number", text: text))
+                return nil
+            }
+            return v
+        }
+        func decimal(_ key: String) throws -> Rational? {
+            guard let text = metaValue(key) else { return nil }
+            guard let v = Rational(decimal: text), v.signum >= 0 else {
+                try report(error(metaLines[key] ?? 0, 0, "META '\(key)' must be a plain non-negative decimal such as 250000 or 12.5", text: text))
+                return nil
+            }
+            return v
+        }
+        if let text = metaValue("vote_type") {
+            guard let t = VoteType(rawValue: text) else {
+                throw fatal(error(metaLines["vote_type"] ?? 0, 0, "unknown vote_type", text: text,
+                                  hint: "use approval, choose-1, cumulative, scoring or ordinal"))
+            }
+            voteType = t
+        }
+        budget = try decimal("budget") ?? .zero
+        declaredProjects = try integer("num_projects")
+        declaredVotes = try integer("num_votes")
+        limits.minLength = try integer("min_length")
+        limits.maxLength = try integer("max_length")
+        limits.minSumCost = try decimal("min_sum_cost")
+        limits.maxSumCost = try decimal("max_sum_cost")
+        limits.minPoints = try integer("min_points").map(Int64.init)
+        limits.maxPoints = try integer("max_points").map(Int64.init)
+        limits.minSumPoints = try integer("min_sum_points").map(Int64.init)
+        limits.maxSumPoints = try integer("max_sum_points").map(Int64.init)
+        limits.defaultScore = try integer("default_score").map(Int64.init)
+        if voteType == .cumulative && limits.maxSumPoints == nil {
+            try report(error(line, 0, "a cumulative election needs META 'max_sum_points'"))
+        }
+    }
+
+    private func projectRow(_ values: [String]) throws {
+        guard values.count == projectColumns.count else {
+            try report(error(line, 1, "PROJECTS row has \(values.count) cells, the header has \(projectColumns.count)",
+                             text: values.joined(separator: ";"), hint: "wrap cells that contain ';' in quotes"))
+            return
+        }
+        let id = values[0]
+        guard !id.isEmpty else {
+            try report(error(line, 1, "empty project_id"))
+            return
+        }
+        if let first = projectIDs[id] {
+            try report(error(line, 1, "project id '\(id)' appears twice (first on line \(projects[first].line))"))
+            return
+        }
+        guard let cost = Rational(decimal: values[1]) else {
+            try report(error(line, id.utf8.count + 2, "cost is not a plain decimal such as 250000 or 12.5", text: values[1]))
+            return
+        }
+        guard cost.signum > 0 else {
+            try report(error(line, id.utf8.count + 2, "cost must be positive", text: values[1]))
+            return
+        }
+        guard projects.count < Int(UInt16.max) else {
+            throw fatal(error(line, 1, "more than \(UInt16.max - 1) projects"))
+        }
+        var fields: [MetadataField] = []
+        var name = ""
+        for (k, column) in projectColumns.enumerated().dropFirst(2) {
+            fields.append(MetadataField(key: column, value: values[k]))
+            if column == "name" { name = values[k] }
+        }
+        projectIDs[id] = projects.count
+        projects.append(Project(id: id, cost: cost, name: name, fields: fields, line: line))
+    }
+
+    private func finishProjects() throws {
+        if let n = declaredProjects, n != projects.count {
+            try report(error(metaLines["num_projects"] ?? line, 0, "META num_projects says \(n), PROJECTS has \(projects.count) rows",
+                             hint: "correct num_projects"))
+        }
+    }
+
+    // MARK: VOTES
+
+    private func makeRowParser(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) throws -> VoteRowParser {
+        do {
+            try RowTokenizer.split(bytes, start, end, into: &cells)
+        } catch {
+            throw fatal(self.error(line, error.offset + 1, error.message))
+        }
+        let columns = cells.map { RowTokenizer.string(bytes, $0) }
+        guard let voter = columns.firstIndex(of: "voter_id"), let vote = columns.firstIndex(of: "vote") else {
+            throw fatal(error(line, 1, "VOTES header must name 'voter_id' and 'vote'", text: columns.joined(separator: ";")))
+        }
+        if let dup = Self.firstDuplicate(columns) {
+            throw fatal(error(line, 1, "VOTES header names column '\(dup)' twice"))
+        }
+        let points = columns.firstIndex(of: "points")
+        if voteType.hasPoints && points == nil {
+            throw fatal(error(line, 1, "a \(voteType.rawValue) election needs a 'points' column in VOTES", text: columns.joined(separator: ";")))
+        }
+        ballots = Ballots(withPoints: voteType.hasPoints)
+        return VoteRowParser(
+            file: file, voteType: voteType, limits: limits, policy: options.invalidBallots,
+            lookup: ProjectLookup(ids: projects.map(\.id)), projectIDs: projects.map(\.id),
+            costs: projects.map(\.cost), columnCount: columns.count, voterColumn: voter, voteColumn: vote,
+            pointsColumn: points, storesPoints: voteType.hasPoints, stopAtFirstError: !options.collectAllErrors)
+    }
+
+    private func votes(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) throws {
+        var position = start
+        if rowParser == nil {
+            // The header row (skip blank lines before it).
+            while position < end && rowParser == nil {
+                var lineEnd = position
+                while lineEnd < end && bytes[lineEnd] != 10 { lineEnd += 1 }
+                var contentEnd = lineEnd
+                if contentEnd > position && bytes[contentEnd - 1] == 13 { contentEnd -= 1 }
+                line += 1
+                if contentEnd > position {
+                    rowParser = try makeRowParser(bytes, position, contentEnd)
+                    section = .votes
+                }
+                position = lineEnd + 1
+            }
+            guard position < end, let _ = rowParser else { return }
+        }
+        guard let parser = rowParser else { return }
+        // Split at line boundaries into one part per thread.
+        let threads = options.threads > 0 ? options.threads : max(1, System.coreCount)
+        let size = end - position
+        let partCount = size < (1 << 20) ? 1 : threads
+        var bounds = [position]
+        for k in 1..<max(partCount, 1) {
+            var b = max(position + size * k / partCount, bounds[k - 1])
+            while b < end && bytes[b - 1] != 10 { b += 1 }
+            bounds.append(b)
+        }
+        bounds.append(end)
+        var parts = [VoteRowParser.Part?](repeating: nil, count: partCount)
+        if partCount == 1 {
+            parts[0] = parser.parse(bytes, bounds[0], bounds[1])
+        } else {
+            let cuts = bounds
+            nonisolated(unsafe) let input = bytes  // read-only while the parts run
+            parts.withUnsafeMutableBufferPointer { out in
+                nonisolated(unsafe) let results = out  // each part writes its own slot
+                DispatchQueue.concurrentPerform(iterations: partCount) { k in
+                    results[k] = parser.parse(input, cuts[k], cuts[k + 1])
+                }
+            }
+        }
+        for case let part? in parts {
+            try absorb(part)
+        }
+    }
+
+    /// Joins one parsed part, in order: line numbers made absolute, voter ids checked.
+    private func absorb(_ part: VoteRowParser.Part) throws {
+        let base = line + 1
+        var longIndex = 0
+        for (k, key) in part.voterKeys.enumerated() {
+            let duplicate: String?
+            if key == UInt64.max {
+                let id = part.longIDs[longIndex]
+                longIndex += 1
+                duplicate = longVoterIDs.insert(id).inserted ? nil : id
+            } else {
+                duplicate = shortVoterIDs.insert(key).inserted ? nil : Self.unpack(key)
+            }
+            if let duplicate {
+                try report(error(base + Int(part.rowLines[k]), 1, "voter id '\(duplicate)' appears twice", hint: "each voter has one ballot"))
+            }
+        }
+        for var e in part.errors {
+            e.line += base
+            errors.append(e)
+        }
+        if !part.errors.isEmpty && !options.collectAllErrors { throw PabulibErrors(errors) }
+        for var b in part.invalid {
+            b.line += base
+            invalid.append(b)
+        }
+        ballots.append(contentsOf: part.ballots)
+        rowCount += part.rowCount
+        line += part.lineCount
+    }
+
+    private static func unpack(_ key: UInt64) -> String {
+        var bytes: [UInt8] = []
+        var k = key
+        while k != 0 {
+            bytes.append(UInt8(k & 0xFF))
+            k >>= 8
+        }
+        return String(decoding: bytes.reversed(), as: UTF8.self)
+    }
+
+    // MARK: End
+
+    func finish() throws -> Election {
+        switch section {
+        case .votes where rowParser != nil: break
+        case .votes, .votesHeader:
+            throw fatal(error(line, 0, "the VOTES section has no header row", hint: "add 'voter_id;vote' after VOTES"))
+        default:
+            let missing = section == .projects || section == .projectsHeader ? "VOTES" : (section == .meta || section == .metaHeader ? "PROJECTS" : "META")
+            throw fatal(error(line, 0, "the file ends before its \(missing) section", hint: "is the file complete?"))
+        }
+        if let n = declaredVotes, n != rowCount {
+            try report(error(metaLines["num_votes"] ?? 0, 0, "META num_votes says \(n), VOTES has \(rowCount) rows", hint: "correct num_votes"))
+        }
+        if projects.isEmpty { try report(error(line, 0, "empty election: no projects")) }
+        if rowCount == 0 { try report(error(line, 0, "empty election: no ballots")) }
+        if !errors.isEmpty { throw PabulibErrors(errors.sorted { $0.line < $1.line }) }
+        if options.invalidBallots == .fail && !invalid.isEmpty {
+            throw PabulibErrors(invalid.map {
+                error($0.line, 1, "invalid ballot of voter '\($0.voterID)': \($0.reason)",
+                      hint: "count with --invalid-ballots skip (leave them out) or keep (count them)")
+            })
+        }
+        let digest = hasher.finalize().map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+        return Election(source: file, sha256: digest, meta: meta, projects: projects, budget: budget,
+                        voteType: voteType, limits: limits, ballots: ballots, invalidBallots: invalid,
+                        invalidBallotPolicy: options.invalidBallots)
+    }
+}

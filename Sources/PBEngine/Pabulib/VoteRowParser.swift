@@ -1,0 +1,227 @@
+/// Parses the rows of the VOTES section: one part of the section at a time, so that parts
+/// can be parsed on several cores and joined in order (the result does not depend on how
+/// the section was split).
+struct VoteRowParser: Sendable {
+    /// What one part of the VOTES section yields.
+    struct Part {
+        var ballots: Ballots
+        /// Voter ids of every row, in order: ids of up to 8 bytes packed into a word,
+        /// longer ids as `UInt64.max` with the text in `longIDs`.
+        var voterKeys: [UInt64] = []
+        var longIDs: [String] = []
+        /// Line of each row (relative to the part's first line, 0-based).
+        var rowLines: [UInt32] = []
+        var invalid: [InvalidBallot] = []
+        var errors: [PabulibError] = []
+        /// Lines consumed (rows, blank lines).
+        var lineCount = 0
+        /// Rows read.
+        var rowCount = 0
+    }
+
+    let file: String
+    let voteType: VoteType
+    let limits: BallotLimits
+    let policy: InvalidBallotPolicy
+    let lookup: ProjectLookup
+    let projectIDs: [String]
+    let costs: [Rational]
+    let columnCount: Int
+    let voterColumn: Int
+    let voteColumn: Int
+    /// The `points` column, when the ballots carry points.
+    let pointsColumn: Int?
+    /// Whether to read points from `pointsColumn` (cumulative and scoring ballots).
+    let storesPoints: Bool
+    /// Whether to stop at the first malformed row (counting) or go on (validation).
+    let stopAtFirstError: Bool
+
+    /// Parses the complete lines in `bytes[start..<end]` (every line ends with LF, except
+    /// perhaps the last one of the input).
+    ///
+    /// - Complexity: O(bytes).
+    func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Part {
+        var part = Part(ballots: Ballots(withPoints: storesPoints))
+        part.ballots.reserveCapacity(ballots: (end - start) / 16, entries: (end - start) / 6)
+        var cells = [RowTokenizer.Cell]()
+        cells.reserveCapacity(columnCount + 1)
+        var entries = [UInt16]()
+        var points = [Int64]()
+        var seen = [UInt32](repeating: 0, count: projectIDs.count)
+        var stamp: UInt32 = 0
+        var lineStart = start
+        var line = 0
+        while lineStart < end {
+            var lineEnd = lineStart
+            while lineEnd < end && bytes[lineEnd] != 10 { lineEnd += 1 }
+            let next = lineEnd + 1
+            var contentEnd = lineEnd
+            if contentEnd > lineStart && bytes[contentEnd - 1] == 13 { contentEnd -= 1 }
+            defer {
+                lineStart = next
+                line += 1
+            }
+            if contentEnd == lineStart { continue }  // blank line
+            stamp &+= 1
+            if stamp == 0 {
+                for k in seen.indices { seen[k] = 0 }
+                stamp = 1
+            }
+            if !parseRow(bytes, lineStart, contentEnd, line: line, cells: &cells, entries: &entries,
+                         points: &points, seen: &seen, stamp: stamp, into: &part) && stopAtFirstError {
+                part.lineCount = line + 1
+                return part
+            }
+        }
+        part.lineCount = line
+        return part
+    }
+
+    /// Parses one row; returns `false` if the row is malformed (an error was recorded).
+    @inline(__always)
+    private func parseRow(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, line: Int,
+        cells: inout [RowTokenizer.Cell], entries: inout [UInt16], points: inout [Int64],
+        seen: inout [UInt32], stamp: UInt32, into part: inout Part
+    ) -> Bool {
+        func fail(_ offset: Int, _ message: String, text: String? = nil, hint: String? = nil) -> Bool {
+            part.errors.append(PabulibError(file: file, line: line, column: offset + 1, message: message, text: text, hint: hint))
+            return false
+        }
+        do {
+            try RowTokenizer.split(bytes, start, end, into: &cells)
+        } catch {
+            return fail(error.offset, error.message)
+        }
+        guard cells.count == columnCount else {
+            return fail(0, "VOTES row has \(cells.count) cells, the header has \(columnCount)",
+                        text: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self),
+                        hint: "wrap cells that contain ';' in quotes")
+        }
+        part.rowCount += 1
+        // Voter id.
+        let idCell = cells[voterColumn]
+        guard idCell.end > idCell.start else { return fail(idCell.start - start, "empty voter_id") }
+        if !idCell.quoted && idCell.end - idCell.start <= 8 {
+            var key: UInt64 = 0
+            for i in idCell.start..<idCell.end { key = key << 8 | UInt64(bytes[i]) }
+            part.voterKeys.append(key)
+        } else {
+            part.voterKeys.append(UInt64.max)
+            part.longIDs.append(RowTokenizer.string(bytes, idCell))
+        }
+        part.rowLines.append(UInt32(line))
+        // Vote.
+        entries.removeAll(keepingCapacity: true)
+        var problems: [String] = []
+        let voteCell = cells[voteColumn]
+        var listed = 0
+        if voteCell.end > voteCell.start {
+            var s = voteCell.start
+            while s <= voteCell.end {
+                var e = s
+                while e < voteCell.end && bytes[e] != 44 { e += 1 }
+                listed += 1
+                if let p = lookup.index(bytes, s, e) {
+                    if seen[Int(p)] == stamp {
+                        problems.append("project '\(projectIDs[Int(p)])' is listed twice")
+                        entries.append(UInt16.max)  // placeholder keeps points aligned
+                    } else {
+                        seen[Int(p)] = stamp
+                        entries.append(p)
+                    }
+                } else {
+                    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[s..<e]), as: UTF8.self)
+                    problems.append(text.isEmpty ? "an empty project id" : "unknown project '\(text)'")
+                    entries.append(UInt16.max)
+                }
+                s = e + 1
+            }
+        }
+        // Points.
+        points.removeAll(keepingCapacity: true)
+        if let pointsColumn {
+            let cell = cells[pointsColumn]
+            if cell.end > cell.start {
+                var s = cell.start
+                while s <= cell.end {
+                    var e = s
+                    while e < cell.end && bytes[e] != 44 { e += 1 }
+                    guard let value = Self.integer(bytes, s, e) else {
+                        return fail(s - start, "points must be whole numbers",
+                                    text: String(decoding: UnsafeBufferPointer(rebasing: bytes[s..<e]), as: UTF8.self))
+                    }
+                    points.append(value)
+                    s = e + 1
+                }
+            }
+            guard points.count == listed else {
+                return fail(cell.start - start, "\(points.count) points for \(listed) projects in 'vote'",
+                            hint: "give one point value per listed project")
+            }
+        }
+        // Limits.
+        let minLength = limits.minLength ?? 1
+        let maxLength = limits.maxLength ?? projectIDs.count
+        if voteType == .chooseOne && listed != 1 {
+            problems.append("a choose-1 ballot lists \(listed) projects")
+        }
+        if listed < minLength { problems.append("lists \(listed) projects, fewer than min_length \(minLength)") }
+        if listed > maxLength { problems.append("lists \(listed) projects, more than max_length \(maxLength)") }
+        if limits.maxSumCost != nil || limits.minSumCost != nil {
+            var total = Rational.zero
+            for p in entries where p != UInt16.max { total += costs[Int(p)] }
+            if let m = limits.maxSumCost, total > m { problems.append("costs \(total) in all, more than max_sum_cost \(m)") }
+            if let m = limits.minSumCost, total < m { problems.append("costs \(total) in all, less than min_sum_cost \(m)") }
+        }
+        if storesPoints {
+            var sum: Int64 = 0
+            for v in points {
+                if let m = limits.minPoints, v < m { problems.append("gives \(v) points, fewer than min_points \(m)") }
+                if let m = limits.maxPoints, v > m { problems.append("gives \(v) points, more than max_points \(m)") }
+                if v < 0 { problems.append("gives negative points (\(v))") }
+                sum = sum.addingReportingOverflow(v).partialValue
+            }
+            if let m = limits.maxSumPoints, sum > m { problems.append("gives \(sum) points in all, more than max_sum_points \(m)") }
+            if let m = limits.minSumPoints, sum < m { problems.append("gives \(sum) points in all, fewer than min_sum_points \(m)") }
+        }
+        if !problems.isEmpty {
+            let voter = RowTokenizer.string(bytes, idCell)
+            part.invalid.append(InvalidBallot(voterID: voter, line: line, reason: problems.joined(separator: "; ")))
+            if policy == .skip { return true }
+        }
+        // Store: unknown and repeated entries are dropped (kept ballots count what is valid).
+        if problems.isEmpty {
+            part.ballots.append(entries, points: storesPoints ? points : nil)
+        } else {
+            var keptEntries = [UInt16]()
+            var keptPoints = [Int64]()
+            for (k, p) in entries.enumerated() where p != UInt16.max {
+                keptEntries.append(p)
+                if storesPoints { keptPoints.append(points[k]) }
+            }
+            part.ballots.append(keptEntries, points: storesPoints ? keptPoints : nil)
+        }
+        return true
+    }
+
+    /// A non-negative or negative whole number of at most 18 digits.
+    @inline(__always)
+    static func integer(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int64? {
+        var i = start
+        var negative = false
+        if i < end && bytes[i] == UInt8(ascii: "-") {
+            negative = true
+            i += 1
+        }
+        guard i < end, end - i <= 18 else { return nil }
+        var v: Int64 = 0
+        while i < end {
+            let d = Int64(bytes[i]) - 48
+            guard d >= 0 && d <= 9 else { return nil }
+            v = v * 10 + d
+            i += 1
+        }
+        return negative ? -v : v
+    }
+}

@@ -1,0 +1,71 @@
+import PBEngine
+
+/// The readable result: a summary, the projects table, and the ties.
+struct TextReport {
+    let document: ResultDocument
+
+    func render() -> String {
+        var out = ""
+        let d = document
+        out += "\(d.input.file): \(d.input.unit) \(d.input.instance) (\(d.input.vote_type), \(d.input.num_projects) projects, \(d.input.num_ballots_counted) ballots counted)\n"
+        out += "rule: \(d.rule)  " + d.options.keys.sorted().filter { $0 != "rule" }.map { "\($0)=\(d.options[$0]!)" }.joined(separator: " ") + "\n"
+        out += "sha256: \(d.input_sha256)\n\n"
+        // Projects: funded in funding order, then the others in file order.
+        let funded = d.projects.filter(\.funded).sorted { ($0.funding_position ?? 0) < ($1.funding_position ?? 0) }
+        let unfunded = d.projects.filter { !$0.funded }
+        var left = Rational(exactly: d.budget) ?? .zero
+        var rows: [[String]] = [["#", "id", "name", "votes", "score", "cost", "funded", "money left"]]
+        for p in funded {
+            left -= Rational(exactly: p.cost) ?? .zero
+            rows.append(["\(p.funding_position ?? 0)", p.id, Self.clip(p.name, 40), "\(p.votes)", "\(p.score)", p.cost, "yes", left.decimalString(places: 2)])
+        }
+        for p in unfunded {
+            rows.append(["", p.id, Self.clip(p.name, 40), "\(p.votes)", "\(p.score)", p.cost, "no", ""])
+        }
+        out += Self.table(rows, rightAligned: [0, 3, 4, 5, 7])
+        out += "\nbudget \(d.budget), funded \(d.selected.count) projects costing \(d.total_cost) (\(d.total_cost_decimal)), money left \(d.money_left) (\(d.money_left_decimal))\n"
+        if !d.details.isEmpty {
+            for key in d.details.keys.sorted() where !key.hasSuffix("_decimal") {
+                out += "\(key): \(Self.text(d.details[key]!))\n"
+            }
+        }
+        if d.ties.isEmpty {
+            out += "ties: none\n"
+        } else {
+            out += "ties (\(d.ties.count)):\n"
+            for t in d.ties {
+                out += "  \(t.context): \(t.projects.joined(separator: ", ")) -> \(t.winner) first, by \(t.criterion)\n"
+            }
+        }
+        if d.invalid_ballots.count > 0 {
+            out += "invalid ballots: \(d.invalid_ballots.count) (\(d.invalid_ballots.policy == "skip" ? "left out" : "counted"))\n"
+        }
+        return out
+    }
+
+    static func text(_ value: JSONValue) -> String {
+        switch value {
+        case let .string(s): return s
+        case let .integer(i): return String(i)
+        case let .bool(b): return b ? "yes" : "no"
+        case let .array(a): return a.map(text).joined(separator: ", ")
+        case let .object(o): return o.keys.sorted().map { "\($0)=\(text(o[$0]!))" }.joined(separator: " ")
+        case .null: return "-"
+        }
+    }
+
+    static func clip(_ s: String, _ n: Int) -> String {
+        s.count <= n ? s : String(s.prefix(n - 1)) + "…"
+    }
+
+    static func table(_ rows: [[String]], rightAligned: Set<Int>) -> String {
+        var widths = [Int](repeating: 0, count: rows[0].count)
+        for row in rows { for (k, cell) in row.enumerated() { widths[k] = max(widths[k], cell.count) } }
+        return rows.map { row in
+            row.enumerated().map { k, cell in
+                let pad = String(repeating: " ", count: widths[k] - cell.count)
+                return rightAligned.contains(k) ? pad + cell : cell + pad
+            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        }.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,2 +1,0 @@
-import PBEngine
-print(Rational(decimal: "12.5")!)
