@@ -31,6 +31,8 @@ final class PabulibParser {
     private var projectColumns: [String] = []
     private var projects: [Project] = []
     private var projectIDs: [String: Int] = [:]
+    /// PROJECTS rows seen, malformed ones included.
+    private var projectRows = 0
 
     // VOTES
     private var rowParser: VoteRowParser?
@@ -240,6 +242,7 @@ final class PabulibParser {
     }
 
     private func projectRow(_ values: [String]) throws {
+        projectRows += 1
         guard values.count == projectColumns.count else {
             try report(error(line, 1, "PROJECTS row has \(values.count) cells, the header has \(projectColumns.count)",
                              text: values.joined(separator: ";"), hint: "wrap cells that contain ';' in quotes"))
@@ -276,8 +279,8 @@ final class PabulibParser {
     }
 
     private func finishProjects() throws {
-        if let n = declaredProjects, n != projects.count {
-            try report(error(metaLines["num_projects"] ?? line, 0, "META num_projects says \(n), PROJECTS has \(projects.count) rows",
+        if let n = declaredProjects, n != projectRows {
+            try report(error(metaLines["num_projects"] ?? line, 0, "META num_projects says \(n), PROJECTS has \(projectRows) rows",
                              hint: "correct num_projects"))
         }
     }
@@ -331,7 +334,7 @@ final class PabulibParser {
         // Split at line boundaries into one part per thread.
         let threads = options.threads > 0 ? options.threads : max(1, System.coreCount)
         let size = end - position
-        let partCount = size < (1 << 20) ? 1 : threads
+        let partCount = size < options.minimumPartBytes ? 1 : min(threads, max(1, size / 64))
         var bounds = [position]
         for k in 1..<max(partCount, 1) {
             var b = max(position + size * k / partCount, bounds[k - 1])

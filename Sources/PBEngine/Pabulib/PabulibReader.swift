@@ -25,12 +25,16 @@ public enum PabulibReader {
         public var collectAllErrors: Bool
         /// Bytes read at a time.
         public var chunkSize: Int
+        /// VOTES text below this size is parsed on one thread (splitting would cost more).
+        public var minimumPartBytes: Int
 
-        public init(invalidBallots: InvalidBallotPolicy = .fail, threads: Int = 0, collectAllErrors: Bool = false, chunkSize: Int = 8 << 20) {
+        public init(invalidBallots: InvalidBallotPolicy = .fail, threads: Int = 0, collectAllErrors: Bool = false,
+                    chunkSize: Int = 8 << 20, minimumPartBytes: Int = 1 << 20) {
             self.invalidBallots = invalidBallots
             self.threads = threads
             self.collectAllErrors = collectAllErrors
             self.chunkSize = chunkSize
+            self.minimumPartBytes = minimumPartBytes
         }
     }
 

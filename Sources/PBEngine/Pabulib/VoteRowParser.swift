@@ -88,6 +88,7 @@ struct VoteRowParser: Sendable {
             part.errors.append(PabulibError(file: file, line: line, column: offset + 1, message: message, text: text, hint: hint))
             return false
         }
+        part.rowCount += 1  // malformed rows count too, so num_votes is checked against the file
         do {
             try RowTokenizer.split(bytes, start, end, into: &cells)
         } catch {
@@ -98,7 +99,6 @@ struct VoteRowParser: Sendable {
                         text: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self),
                         hint: "wrap cells that contain ';' in quotes")
         }
-        part.rowCount += 1
         // Voter id.
         let idCell = cells[voterColumn]
         guard idCell.end > idCell.start else { return fail(idCell.start - start, "empty voter_id") }
