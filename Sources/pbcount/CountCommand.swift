@@ -10,7 +10,7 @@ struct CountCommand: ParsableCommand {
     )
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, csv
     }
 
     @Argument(help: "The .pb file, or - for standard input.")
@@ -18,17 +18,32 @@ struct CountCommand: ParsableCommand {
 
     @OptionGroup var counting: CountOptionGroup
 
-    @Option(help: "Output: text or json.")
+    @Option(help: "Output: text, json (the canonical result, Guides/ResultFormat.md) or csv (one row per project).")
     var format: OutputFormat = .text
+
+    @Option(name: .customLong("write-pb"), help: ArgumentHelp("Also write the input with its PROJECTS selected column set from the result (everything else unchanged).", valueName: "OUT.pb"))
+    var writePB: String?
 
     func run() throws {
         let options = try counting.countOptions()
-        let election = try PabulibReader.read(path: file, invalidBallots: options.invalidBallots, threads: counting.threads)
+        // --write-pb needs the input's bytes again: keep them (standard input cannot be read twice).
+        let input = try writePB.map { _ in try InputBytes.read(file) }
+        let election = try input.map {
+            try PabulibReader.read(bytes: $0, source: file, options: PabulibReader.Options(invalidBallots: options.invalidBallots, threads: counting.threads))
+        } ?? PabulibReader.read(path: file, invalidBallots: options.invalidBallots, threads: counting.threads)
         let outcome = try RuleRegistry.count(election, options: options)
         let document = ResultDocument(election: election, options: options, outcome: outcome)
+        if let writePB, let input {
+            let bytes = try SelectedColumnWriter.write(input: input, source: file, selected: Set(document.selected))
+            guard FileManager.default.createFile(atPath: writePB, contents: Data(bytes)) else {
+                throw ValidationError("--write-pb: cannot write \(writePB)")
+            }
+        }
         switch format {
         case .json:
             FileHandle.standardOutput.write(try document.encoded())
+        case .csv:
+            FileHandle.standardOutput.write(Data(document.csv().utf8))
         case .text:
             print(TextReport(document: document).render(), terminator: "")
         }

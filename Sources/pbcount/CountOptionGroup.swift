@@ -11,8 +11,8 @@ extension InvalidBallotPolicy: ExpressibleByArgument {}
 
 /// The options that shape a count (RULES.md, "The command line contract").
 struct CountOptionGroup: ParsableArguments {
-    @Option(help: "The rule: \(RuleRegistry.names.joined(separator: ", ")).")
-    var rule: String = "greedy"
+    @Option(help: "The rule: \(RuleRegistry.names.joined(separator: ", ")) (default: greedy).")
+    var rule: String?
 
     @Option(help: "How voters value funded projects: cost or cardinality.")
     var utility: Utility = .cost
@@ -47,9 +47,9 @@ struct CountOptionGroup: ParsableArguments {
     /// The engine's options.
     func countOptions() throws -> CountOptions {
         var options = CountOptions()
-        options.rule = rule
-        guard RuleRegistry.rule(named: rule) != nil else {
-            throw ValidationError("unknown rule '\(rule)'; known rules: \(RuleRegistry.names.joined(separator: ", "))")
+        options.rule = rule ?? options.rule
+        guard RuleRegistry.rule(named: options.rule) != nil else {
+            throw ValidationError("unknown rule '\(options.rule)'; known rules: \(RuleRegistry.names.joined(separator: ", "))")
         }
         options.utility = utility
         options.greedyVariant = greedyVariant
@@ -75,27 +75,10 @@ struct CountOptionGroup: ParsableArguments {
 
     /// Parses a `--tie` chain.
     static func tieChain(_ text: String) throws -> [TieCriterion] {
-        try text.split(separator: ",", omittingEmptySubsequences: false).map { part in
-            let item = String(part)
-            switch item {
-            case "votes": return .votes
-            case "score": return .score
-            case "cost": return .cost
-            case "cost-desc": return .costDescending
-            case "id": return .id
-            case "file": return .file
-            default:
-                if item.hasPrefix("lot:"), let seed = UInt64(item.dropFirst(4)) { return .lot(seed: seed) }
-                if item.hasPrefix("list:") {
-                    let path = String(item.dropFirst(5))
-                    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                        throw ValidationError("--tie list:\(path): cannot read the file (one project id per line, highest priority first)")
-                    }
-                    let ids = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-                    return .list(path: path, ids: ids)
-                }
-                throw ValidationError("--tie: unknown criterion '\(item)'; use votes, score, cost, cost-desc, id, file, list:PATH or lot:SEED")
-            }
+        do {
+            return try TieCriterion.chain(parsing: text)
+        } catch {
+            throw ValidationError("--tie: \(error.description)")
         }
     }
 }

@@ -12,7 +12,8 @@ struct PBCount: ParsableCommand {
             Exit status: 0 success, 1 a verification mismatch, 2 usage error, 65 bad input data.
             """,
         version: ResultDocument.engineVersion,
-        subcommands: [CountCommand.self, ValidateCommand.self]
+        subcommands: [CountCommand.self, ValidateCommand.self,
+                      VerifyCommand.self, ExplainCommand.self, MergeCommand.self]
     )
 
     /// Runs the command, mapping errors to the exit codes of the command-line contract.
@@ -23,6 +24,9 @@ struct PBCount: ParsableCommand {
         } catch let error as PabulibErrors {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             Foundation.exit(ExitStatus.badData)
+        } catch let error as VerificationError {
+            FileHandle.standardError.write(Data(("pbcount: " + error.description + "\n").utf8))
+            Foundation.exit(error.exitStatus)
         } catch let error as CountError {
             FileHandle.standardError.write(Data(("pbcount: " + error.description + "\n").utf8))
             Foundation.exit(ExitStatus.usage)

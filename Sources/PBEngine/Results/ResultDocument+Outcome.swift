@@ -24,10 +24,12 @@ extension ResultDocument {
         total_cost = outcome.totalCost.description
         total_cost_decimal = outcome.totalCost.decimalString(places: 2)
         budget = outcome.budget.description
+        budget_decimal = outcome.budget.decimalString(places: 2)
         money_left = outcome.moneyLeft.description
         money_left_decimal = outcome.moneyLeft.decimalString(places: 2)
         projects = election.projects.indices.map { p in
             ProjectLine(id: ids[p], name: election.projects[p].name, cost: election.projects[p].cost.description,
+                        cost_decimal: election.projects[p].cost.decimalString(places: 2),
                         votes: support.votes[p], score: Int(support.score[p]), funded: position[p] != nil,
                         funding_position: position[p])
         }
@@ -56,7 +58,9 @@ extension ResultDocument {
             case let .text(t): out[detail.name] = .string(t)
             case let .flag(b): out[detail.name] = .bool(b)
             case let .projects(ps): out[detail.name] = .array(ps.map { .string(ids[$0]) })
-            case let .rationals(rs): out[detail.name] = .array(rs.map { .string($0.description) })
+            case let .rationals(rs):
+                out[detail.name] = .array(rs.map { .string($0.description) })
+                out[detail.name + "_decimal"] = .array(rs.map { .string($0.decimalString(places: 6)) })
             }
         }
         return out

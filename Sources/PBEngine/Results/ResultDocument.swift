@@ -5,10 +5,14 @@
 /// with a rounded decimal beside them (`_decimal` keys) for people. Keys are sorted when
 /// encoded, so the same count gives the same bytes.
 public struct ResultDocument: Codable, Sendable, Equatable {
+    /// The layout version that this engine writes and reads.
+    public static let formatVersion = 1
+
     /// Identifies the document kind.
     public var format = "pbcount-result"
-    /// Version of this document's layout; raised when a key changes meaning.
-    public var format_version = 1
+    /// Version of this document's layout; raised when a key changes meaning or goes away
+    /// (``formatVersion``). The layout is `Schemas/pbcount-result-v1.schema.json`.
+    public var format_version = ResultDocument.formatVersion
     public var engine_version: String
     public var input_sha256: String
     public var input: InputSummary
@@ -19,6 +23,7 @@ public struct ResultDocument: Codable, Sendable, Equatable {
     public var total_cost: String
     public var total_cost_decimal: String
     public var budget: String
+    public var budget_decimal: String
     public var money_left: String
     public var money_left_decimal: String
     public var projects: [ProjectLine]
@@ -42,6 +47,7 @@ public struct ResultDocument: Codable, Sendable, Equatable {
         public var id: String
         public var name: String
         public var cost: String
+        public var cost_decimal: String
         public var votes: Int
         public var score: Int
         public var funded: Bool
