@@ -1,0 +1,106 @@
+/// Exact Equal Shares (EES), with the `add-opt` completion: Kraiczy, Robinson, Elkind,
+/// "Streamlining Equal Shares" (2025).
+///
+/// Implements RULES.md, "Exact Equal Shares (EES)": as the Method of Equal Shares, each
+/// voter starts with `B' / n`; but a funded project's cost is split exactly equally among
+/// its *payers*, the supporters left after dropping the poorest until everyone left can pay
+/// `c(p) / |payers|` (the others pay nothing). Each round funds the project of greatest
+/// rank `u(p) * |payers| / c(p)` (`cost` utility: `|payers|`; `cardinality`:
+/// `|payers| / c(p)`), ties by the chain, until no project has a payer. Approval ballots.
+///
+/// Completions (``Completion``):
+/// - `none`: `B' = B`.
+/// - `add-opt`: start at `B' = B`; while the outcome is not exhaustive (some unfunded
+///   project with a supporter costs no more than the money left of `B`), jump to the
+///   smallest larger `B'` at which the funded set changes; keep it if it costs at most
+///   `B`, else stop with the previous outcome. This is `add1` without its grid: the same
+///   outcome as raising the per-voter share in units small enough to meet every change.
+/// - `add-opt-skip`: the same walk, but an outcome that overspends is passed over instead
+///   of ending the walk; it ends at the first outcome that is within `B` and exhaustive, or
+///   when no larger budget changes the outcome, and then returns the last outcome within
+///   `B`.
+///
+/// See `Guides/ExactEqualShares.md` and ``ExactEqualSharesRun`` for how the next budget is
+/// found exactly.
+public enum ExactEqualShares: CountingRule {
+    public static let name = "ees"
+    public static let summary = "Exact Equal Shares: costs split equally among the supporters who can pay (completions none, add-opt, add-opt-skip)."
+
+    /// - Throws: ``CountError/unsupported(_:)`` for ballots with points or another
+    ///   completion; ``CountError/unresolvedTie(_:_:)``.
+    /// - Complexity: one EES run per budget at which some comparison of the previous run
+    ///   flips, until the completion stops (see ``ExactEqualSharesElection/run(share:)``).
+    public static func count(_ election: Election, options: CountOptions) throws -> Outcome {
+        guard election.ballots.points == nil else {
+            throw CountError.unsupported("ees counts approval ballots; \(election.source.isEmpty ? "this election" : election.source) has \(election.voteType.rawValue) ballots")
+        }
+        guard [.none, .addOpt, .addOptSkip].contains(options.completion) else {
+            throw CountError.unsupported("ees completions are none, add-opt and add-opt-skip, not \(options.completion.rawValue)")
+        }
+        let budget = election.budget
+        let ties = TieBreaking(chain: options.tieChain, election: election)
+        let voters = election.ballots.count
+        guard voters > 0 else {
+            return Outcome(rule: name, funded: [], totalCost: .zero, budget: budget, details: [
+                Detail("utility", .text(options.utility.rawValue)),
+                Detail("completion", .text(options.completion.rawValue)),
+            ])
+        }
+        let ees = ExactEqualSharesElection(election, utility: options.utility, ties: ties)
+        var runs = 1
+        var current = try ees.run(share: budget / Rational(voters))
+        var result = current
+
+        if options.completion != .none {
+            while true {
+                if current.totalCost <= budget {
+                    result = current
+                    if isExhaustive(current, ees: ees, budget: budget) { break }
+                } else if options.completion == .addOpt {
+                    break
+                }
+                // The next share at which the funded set differs.
+                let funded = Set(current.funded)
+                var probe = current
+                var changed: ExactEqualSharesRun?
+                while let next = probe.nextShare {
+                    probe = try ees.run(share: next)
+                    runs += 1
+                    if Set(probe.funded) != funded {
+                        changed = probe
+                        break
+                    }
+                }
+                guard let next = changed else { break }
+                current = next
+            }
+        }
+
+        let rounds = result.steps.map { step in
+            Round(project: step.project, values: [
+                Detail("payers", .integer(step.payers)),
+                Detail("payment", .rational(step.payment)),
+                Detail("paid", .rational(ees.costs[step.project])),
+                Detail("rank", .rational(step.score)),
+            ])
+        }
+        return Outcome(rule: name, funded: result.funded, totalCost: result.totalCost, budget: budget,
+                       rounds: rounds, ties: result.ties, details: [
+                           Detail("utility", .text(options.utility.rawValue)),
+                           Detail("completion", .text(options.completion.rawValue)),
+                           Detail("share", .rational(result.share)),
+                           Detail("virtual_budget", .rational(result.share * Rational(voters))),
+                           Detail("runs", .integer(runs)),
+                       ])
+    }
+
+    /// Whether no unfunded project that somebody supports fits in what `run` leaves of
+    /// `budget`.
+    static func isExhaustive(_ run: ExactEqualSharesRun, ees: ExactEqualSharesElection, budget: Rational) -> Bool {
+        let left = budget - run.totalCost
+        let funded = Set(run.funded)
+        return !ees.costs.indices.contains { p in
+            !funded.contains(p) && !ees.supporters[p].isEmpty && ees.costs[p] <= left
+        }
+    }
+}

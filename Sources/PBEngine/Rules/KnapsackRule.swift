@@ -1,0 +1,145 @@
+/// Maximum welfare: the set of projects of greatest total utility within the budget,
+/// proven optimal in exact arithmetic (pabutools `max_additive_utilitarian_welfare`).
+///
+/// Implements RULES.md, "Knapsack: maximum welfare (exact)": maximise
+/// `sum_{p in W} sum_i u_i(p)` subject to `c(W) <= B`, with `u_i(p) = w_i(p) * c(p)`
+/// (`cost`) or `w_i(p)` (`cardinality`), `w_i(p)` 1 on approval ballots or the points.
+/// Costs and the budget are scaled by the common denominator of the costs, so weights
+/// and profits are integers; they are solved in `Int64` with 128-bit products when every
+/// sum provably fits, else in ``Rational`` (GMP behind it). Among several optimal sets the
+/// one returned is lexicographically first under the tie chain: projects are decided in
+/// chain order, and a project is kept in when some optimum contains it together with the
+/// decisions made so far. The result says the optimal welfare, whether the optimum is
+/// unique, and each funded project's share of the welfare.
+///
+/// See `Guides/Knapsack.md`.
+public enum KnapsackRule: CountingRule {
+    public static let name = "knapsack"
+    public static let summary = "Maximum total utility within the budget, solved exactly (first optimum in tie-chain order)."
+
+    /// - Throws: ``CountError/unresolvedTie(_:_:)`` when several optima exist and the chain
+    ///   cannot tell apart the projects in which they differ.
+    /// - Complexity: O(ballot entries + p log p) plus at most `p + 1` branch-and-bound
+    ///   searches over `p` projects (see ``KnapsackSolver``).
+    public static func count(_ election: Election, options: CountOptions) throws -> Outcome {
+        let support = election.support()
+        let ties = TieBreaking(chain: options.tieChain, election: election)
+        let budget = election.budget
+        let costs = election.projects.map(\.cost)
+        // Total utility per project; projects dearer than the budget can never be funded.
+        let welfare: [Rational] = election.projects.indices.map { p in
+            let score = Rational(Int(support.score[p]))
+            return options.utility == .cost ? score * costs[p] : score
+        }
+        let eligible = election.projects.indices.filter { costs[$0] <= budget }
+        precondition(eligible.allSatisfy { costs[$0] > .zero && welfare[$0] >= .zero },
+                     "KnapsackRule: costs must be positive and utilities non-negative")
+        // Decision order: the tie chain (file order only where the chain is silent; an
+        // optimum that depends on such a pair is reported as an unresolved tie below).
+        let decisionOrder = eligible.indices.sorted { a, b in
+            let c = ties.compare(eligible[a], eligible[b])
+            return c != 0 ? c < 0 : a < b
+        }
+
+        let solution: (chosen: [Int], alternatives: [(item: Int, optimalSet: [Int])], arithmetic: String, searches: Int, nodes: Int)
+        if let scaled = scaledIntegers(costs: eligible.map { costs[$0] }, budget: budget,
+                                       scores: eligible.map { support.score[$0] }, utility: options.utility) {
+            let solver = KnapsackSolver(weights: scaled.weights, profits: scaled.profits, capacity: scaled.capacity)
+            let optimum = solver.lexicographicOptimum(decisionOrder: decisionOrder)
+            solution = (optimum.chosen, optimum.alternatives, "int64", optimum.searches, optimum.nodes)
+        } else {
+            let weights = eligible.map { costs[$0] }
+            let total = weights.reduce(Rational.zero, +)
+            let solver = KnapsackSolver(weights: weights, profits: eligible.map { welfare[$0] }, capacity: min(budget, total))
+            let optimum = solver.lexicographicOptimum(decisionOrder: decisionOrder)
+            solution = (optimum.chosen, optimum.alternatives, "rational", optimum.searches, optimum.nodes)
+        }
+
+        let funded = solution.chosen.map { eligible[$0] }
+        var tieRecords: [TieRecord] = []
+        let fundedSet = Set(funded)
+        for alternative in solution.alternatives {
+            // The projects in which the chosen optimum and the other one differ; the chain
+            // decided for the first of them.
+            let other = Set(alternative.optimalSet.map { eligible[$0] })
+            let differ = fundedSet.symmetricDifference(other).sorted()
+            let item = eligible[alternative.item]
+            let context = "optimal sets differ at \(election.projects[item].id)"
+            if differ.count >= 2 {
+                let (winner, record) = try ties.breakTie(differ, context: context)
+                precondition(winner == item, "KnapsackRule: the chain must put the kept project first")
+                tieRecords.append(TieRecord(context: context, projects: differ.sorted { ties.compare($0, $1) < 0 },
+                                            winner: item, criterion: record.criterion))
+            } else {
+                // A project of zero welfare: keeping it in or not gives the same welfare.
+                tieRecords.append(TieRecord(context: context, projects: differ, winner: item, criterion: "fits"))
+            }
+        }
+        let totalCost = funded.reduce(Rational.zero) { $0 + costs[$1] }
+        let totalWelfare = funded.reduce(Rational.zero) { $0 + welfare[$1] }
+        var left = budget
+        let rounds = funded.map { p in
+            left -= costs[p]
+            return Round(project: p, values: [
+                Detail("votes", .integer(support.votes[p])),
+                Detail("score", .integer(Int(support.score[p]))),
+                Detail("welfare", .rational(welfare[p])),
+                Detail("money_left", .rational(left)),
+            ])
+        }
+        let details = [
+            Detail("utility", .text(options.utility.rawValue)),
+            Detail("welfare", .rational(totalWelfare)),
+            Detail("unique", .flag(solution.alternatives.isEmpty)),
+            Detail("arithmetic", .text(solution.arithmetic)),
+            Detail("searches", .integer(solution.searches)),
+            Detail("nodes", .integer(solution.nodes)),
+        ]
+        return Outcome(rule: name, funded: funded, totalCost: totalCost, budget: budget,
+                       rounds: rounds, ties: tieRecords, details: details)
+    }
+
+    /// Weights `c(p) * D`, capacity `floor(B * D)` and profits (`score * c(p) * D` or
+    /// `score`) as `Int64`, with `D` the common denominator of the costs, when all of them
+    /// and every sum of them fit (the capacity is capped at the total weight, which changes
+    /// nothing); `nil` otherwise.
+    ///
+    /// - Complexity: O(p).
+    static func scaledIntegers(costs: [Rational], budget: Rational, scores: [Int64], utility: Utility) -> (weights: [Int64], profits: [Int64], capacity: Int64)? {
+        var denominator: Int64 = 1
+        for cost in costs {
+            guard let (_, d) = cost.smallParts else { return nil }
+            let g = Int64(Rational.gcd(UInt64(denominator), UInt64(d)))
+            let (m, overflow) = denominator.multipliedReportingOverflow(by: d / g)
+            if overflow { return nil }
+            denominator = m
+        }
+        let scale = Rational(Int(denominator))
+        var weights: [Int64] = []
+        var profits: [Int64] = []
+        var totalWeight: Int64 = 0
+        var totalProfit: Int64 = 0
+        for (k, cost) in costs.enumerated() {
+            guard let (w, one) = (cost * scale).smallParts, one == 1 else { return nil }
+            let profit: Int64
+            if utility == .cost {
+                let (x, overflow) = w.multipliedReportingOverflow(by: scores[k])
+                if overflow { return nil }
+                profit = x
+            } else {
+                profit = scores[k]
+            }
+            let (sw, o1) = totalWeight.addingReportingOverflow(w)
+            let (sp, o2) = totalProfit.addingReportingOverflow(profit)
+            if o1 || o2 { return nil }
+            totalWeight = sw
+            totalProfit = sp
+            weights.append(w)
+            profits.append(profit)
+        }
+        // Sums of a prefix and the capacity must fit too: the bound adds them.
+        let capacity = min((budget * scale).floor, Rational(Int(totalWeight)))
+        guard let (c, _) = capacity.smallParts, !totalWeight.addingReportingOverflow(c).overflow else { return nil }
+        return (weights, profits, c)
+    }
+}
