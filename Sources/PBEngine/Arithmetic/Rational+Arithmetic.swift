@@ -61,7 +61,7 @@ extension Rational {
         case let .big(b):
             return Rational(big: BigRational.make { r in
                 let one = BigRational(num: 1, den: 1)
-                pb_mpq_div(r, one.value, b.value)
+                withExtendedLifetime(one) { pb_mpq_div(r, one.value, b.value) }
             })
         }
     }
@@ -154,14 +154,14 @@ extension Rational {
     static func slowSum(_ lhs: Rational, _ rhs: Rational) -> Rational {
         let x = lhs.bigValue
         let y = rhs.bigValue
-        return Rational(big: BigRational.make { pb_mpq_add($0, x.value, y.value) })
+        return withExtendedLifetime((x, y)) { Rational(big: BigRational.make { pb_mpq_add($0, x.value, y.value) }) }
     }
 
     @usableFromInline @inline(never)
     static func slowProduct(_ lhs: Rational, _ rhs: Rational) -> Rational {
         let x = lhs.bigValue
         let y = rhs.bigValue
-        return Rational(big: BigRational.make { pb_mpq_mul($0, x.value, y.value) })
+        return withExtendedLifetime((x, y)) { Rational(big: BigRational.make { pb_mpq_mul($0, x.value, y.value) }) }
     }
 }
 

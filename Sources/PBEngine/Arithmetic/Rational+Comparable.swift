@@ -34,7 +34,11 @@ extension Rational: Comparable {
 
     @usableFromInline @inline(never)
     static func slowCompare(_ lhs: Rational, _ rhs: Rational) -> Int {
-        let c = pb_mpq_cmp(lhs.bigValue.value, rhs.bigValue.value)
+        // Keep both GMP values alive across the call: a temporary's `value` pointer dangles
+        // as soon as the temporary is released, which Swift may do right after `.value`.
+        let x = lhs.bigValue
+        let y = rhs.bigValue
+        let c = withExtendedLifetime((x, y)) { pb_mpq_cmp(x.value, y.value) }
         return c < 0 ? -1 : (c == 0 ? 0 : 1)
     }
 }

@@ -16,7 +16,7 @@ public protocol CountingRule: Sendable {
 /// Every rule pbcount knows, by name.
 public enum RuleRegistry {
     /// The rules, in the order help text lists them.
-    public static let rules: [any CountingRule.Type] = [GreedyRule.self, KnapsackRule.self, PhragmenRule.self, ExactEqualShares.self]
+    public static let rules: [any CountingRule.Type] = [GreedyRule.self, EqualShares.self, KnapsackRule.self, PhragmenRule.self, ExactEqualShares.self]
 
     /// The names of every rule.
     public static var names: [String] { rules.map { $0.name } }
