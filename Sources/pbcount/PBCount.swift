@@ -12,7 +12,7 @@ struct PBCount: ParsableCommand {
             Exit status: 0 success, 1 a verification mismatch, 2 usage error, 65 bad input data.
             """,
         version: ResultDocument.engineVersion,
-        subcommands: [CountCommand.self, ValidateCommand.self,
+        subcommands: [CountCommand.self, ValidateCommand.self, GenerateCommand.self,
                       VerifyCommand.self, ExplainCommand.self, MergeCommand.self]
     )
 
