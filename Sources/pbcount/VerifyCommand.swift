@@ -66,7 +66,7 @@ struct VerifyCommand: ParsableCommand {
         let optionText = document.options.keys.sorted().map { "\($0)=\(document.options[$0] ?? "")" }.joined(separator: " ")
         for note in comparison.notes { print("note: \(note)") }
         if comparison.isMatch {
-            print("match: \(file) recounted with \(optionText) gives \(path): \(document.selected.count) projects funded, total cost \(document.total_cost_decimal)")
+            print("match: \(file) recounted with \(optionText) gives \(path): \(Self.projects(document.selected.count)) funded, total cost \(document.total_cost_decimal)")
             return
         }
         print("MISMATCH: \(file) recounted with \(optionText) differs from \(path):")
@@ -91,7 +91,7 @@ struct VerifyCommand: ParsableCommand {
             print("note: project \(id) has selected=\(value) (\(value == "3" ? "funded from reserve money: compared as not funded by the rule" : "special case, see META comment: not compared"))")
         }
         if check.isMatch {
-            print("match: \(file) selected column agrees with \(description), from \(check.ruleSource): \(check.published.count) projects funded")
+            print("match: \(file) selected column agrees with \(description), from \(check.ruleSource): \(Self.projects(check.published.count)) funded")
             return
         }
         print("MISMATCH: \(file) selected column differs from \(description), from \(check.ruleSource):")
@@ -99,6 +99,10 @@ struct VerifyCommand: ParsableCommand {
         if !check.onlyRecounted.isEmpty { print("  funded by the rule but not selected in the file: \(check.onlyRecounted.joined(separator: ", "))") }
         throw ExitCode(ExitStatus.mismatch)
     }
+}
+
+extension VerifyCommand {
+    static func projects(_ n: Int) -> String { n == 1 ? "1 project" : "\(n) projects" }
 }
 
 /// Reads a whole input (`-` for standard input) as bytes.
