@@ -17,14 +17,20 @@
 /// - `rho` is found by the poor/rich iteration (a few linear passes: the usual case has
 ///   no poor supporter at all), falling back to sort-and-peel when supporters keep
 ///   turning out poor, so the worst case stays O(k log k) for k groups.
+/// - *One growing denominator*: every amount is an integer count of a money unit `1 / D`
+///   (``EqualSharesMoney``, GMP integers changed in place). `D` starts as the least common
+///   denominator of the share and the costs and is multiplied, when a project is funded,
+///   by the divisor of its payment (the rich supporters' points). A class's budget is kept
+///   over the `D` of the round it was made in and brought up to date only when it is
+///   used. No gcd, no allocation in the hot loops; exact all the same.
 ///
-/// Every amount is a ``Rational`` (fixed-width fast path, GMP on overflow). Payments for a
-/// funded project are checked to sum exactly to its cost, and leftover budgets plus
-/// spending exactly to the shares handed out.
+/// Payments for a funded project are checked to sum exactly to its cost, and leftover
+/// budgets plus spending exactly to the shares handed out.
 ///
 /// Internally the rule works with `tau`, the payment per point: a rich supporter pays
-/// `tau * w_i(p)`. With `cardinality` utility `rho = tau`; with `cost` utility
-/// (`u_i(p) = w_i(p) * c(p)`) `rho = tau / c(p)`.
+/// `tau * w_i(p)`, `tau = X / (D * U)` with `U` the rich supporters' points. With
+/// `cardinality` utility `rho = tau`; with `cost` utility (`u_i(p) = w_i(p) * c(p)`)
+/// `rho = tau / c(p)`.
 struct EqualSharesRun {
     let profile: EqualSharesProfile
     let utility: Utility
@@ -33,8 +39,7 @@ struct EqualSharesRun {
     /// One (class, points) group of a project's supporters.
     struct Group {
         var cls: Int32
-        var budget: Rational
-        var points: Int64
+        var points: Int
         var weight: Int
         var newClass: Int32 = 0
     }
@@ -72,18 +77,47 @@ struct EqualSharesRun {
         var votersSpentOut: Int = 0
     }
 
-    // Scratch state, reused from run to run.
-    private var classBudget: [Rational] = []
+    // Costs as integer numerator and denominator, and the least common denominator of all.
+    private let costNumerator: [EqualSharesMoney]
+    private let costDenominator: [EqualSharesMoney]
+    private let costUnit: EqualSharesMoney
+
+    // Per run: class budgets (pool reused from run to run), the round each is expressed in,
+    // the divisor of each round, the current unit denominator D.
+    private var classMoney: [EqualSharesMoney] = []
+    private var classRound: [Int] = []
+    private var classCount = 0
+    private var roundFactor: [Int] = []
+    private let unit = EqualSharesMoney()
     private var classOf: [Int32] = []
+
+    // Per project: the numerator X and rich points U of its last evaluation.
+    private let freshExcess: [EqualSharesMoney]
+    private var freshPoints: [Int]
+
+    // Scratch.
     private var accumulator: [Int] = []
     private var touched: [Int32] = []
     private var groups: [Group] = []
     private var groupIndex: [GroupKey: Int] = [:]
+    private let costNow = EqualSharesMoney()
+    private let poorMoney = EqualSharesMoney()
+    private let excess = EqualSharesMoney()
+    private let scratch1 = EqualSharesMoney()
+    private let scratch2 = EqualSharesMoney()
+    private let largestPayment = EqualSharesMoney()
+    private let paidMoney = EqualSharesMoney()
 
     init(profile: EqualSharesProfile, utility: Utility, ties: TieBreaking) {
         self.profile = profile
         self.utility = utility
         self.ties = ties
+        costNumerator = profile.costs.map { EqualSharesMoney(decimal: $0.numeratorString) }
+        costDenominator = profile.costs.map { EqualSharesMoney(decimal: $0.denominatorString) }
+        costUnit = EqualSharesMoney(decimal: "1")
+        for d in costDenominator { costUnit.formLCM(with: d) }
+        freshExcess = profile.costs.map { _ in EqualSharesMoney() }
+        freshPoints = [Int](repeating: 0, count: profile.projectCount)
     }
 
     /// Runs MES with every voter starting from `share`.
@@ -93,26 +127,19 @@ struct EqualSharesRun {
     /// - Complexity: per round, the projects re-evaluated times their supporter entries,
     ///   plus the groups' poor/rich passes; O(E) for E ballot entries to fund a project.
     mutating func run(share: Rational) throws -> Record {
+        precondition(share.signum >= 0, "EqualShares: a share is not negative")
         let m = profile.projectCount
-        classBudget.removeAll(keepingCapacity: true)
-        classBudget.append(.zero)
-        classBudget.append(share)
-        let startClass: Int32 = share.isZero ? 0 : 1
-        classOf = [Int32](repeating: startClass, count: profile.distinctBallotCount)
-        accumulator = [Int](repeating: 0, count: 2)
-
+        startRun(share: share)
         var record = Record(share: share)
         // Lower bound of rho: every supporter rich, `tau = c / sum of points`.
         var stale = [Rational](repeating: .zero, count: m)
-        var freshTau = [Rational](repeating: .zero, count: m)
         var active: [Int] = []
         for p in 0..<m where profile.isSupported(p) && !share.isZero {
             let tau = profile.costs[p] / Rational(Int(profile.totalPoints[p]))
-            stale[p] = rho(tau: tau, project: p)
+            stale[p] = utility == .cost ? tau / profile.costs[p] : tau
             active.append(p)
         }
         var removed = [Bool](repeating: false, count: m)
-        var round = 0
         while !active.isEmpty {
             active.sort { stale[$0] < stale[$1] }
             var best: Rational?
@@ -120,14 +147,13 @@ struct EqualSharesRun {
             var dropped = false
             for p in active {
                 if let b = best, stale[p] > b { break }
-                guard let tau = payPerPoint(p) else {
+                guard evaluate(p) else {
                     removed[p] = true
                     dropped = true
                     continue
                 }
-                let r = rho(tau: tau, project: p)
+                let r = rho(p)
                 stale[p] = r
-                freshTau[p] = tau
                 if let b = best {
                     let c = Rational.compare(r, b)
                     if c < 0 {
@@ -143,20 +169,19 @@ struct EqualSharesRun {
             }
             if dropped { active.removeAll { removed[$0] } }
             guard let bestRho = best else { break }
-            round += 1
             var winner = tied[0]
             if tied.count > 1 {
                 tied.sort()
-                let (w, tie) = try ties.breakTie(tied, context: "mes round \(round)")
+                let (w, tie) = try ties.breakTie(tied, context: "mes round \(record.rounds.count + 1)")
                 winner = w
                 record.ties.append(tie)
             }
-            let (paid, paidAll, maxPayment) = fund(winner, tau: freshTau[winner])
-            precondition(paid == profile.costs[winner], "EqualShares: payments for a funded project must sum to its cost (project \(winner): paid \(paid), cost \(profile.costs[winner]), tau \(freshTau[winner]))")
+            let (paidAll, maxPayment) = fund(winner)
+            let cost = profile.costs[winner]
             record.funded.append(winner)
-            record.cost += profile.costs[winner]
-            record.rounds.append(RoundRecord(project: winner, rho: bestRho, effectiveVotes: profile.costs[winner] / maxPayment,
-                                             paid: paid, paidAll: paidAll))
+            record.cost += cost
+            record.rounds.append(RoundRecord(project: winner, rho: bestRho, effectiveVotes: cost / maxPayment,
+                                             paid: cost, paidAll: paidAll))
             removed[winner] = true
             active.removeAll { $0 == winner }
         }
@@ -164,14 +189,54 @@ struct EqualSharesRun {
         return record
     }
 
-    /// `rho` from the payment per point.
+    /// Resets the classes: everyone in class 1 with `share`, `D` = lcd(share, costs).
+    private mutating func startRun(share: Rational) {
+        let shareNumerator = EqualSharesMoney(decimal: share.numeratorString)
+        let shareDenominator = EqualSharesMoney(decimal: share.denominatorString)
+        unit.set(costUnit)
+        unit.formLCM(with: shareDenominator)
+        while classMoney.count < 2 { classMoney.append(EqualSharesMoney()) }
+        classMoney[0].setZero()
+        scratch1.set(unit)
+        scratch1.divideExactly(by: shareDenominator)
+        classMoney[1].setProduct(scratch1, shareNumerator)
+        classCount = 2
+        classRound = [0, 0]
+        roundFactor.removeAll(keepingCapacity: true)
+        accumulator = [Int](repeating: 0, count: max(accumulator.count, 2))
+        let startClass: Int32 = share.isZero ? 0 : 1
+        classOf = [Int32](repeating: startClass, count: profile.distinctBallotCount)
+    }
+
+    /// Brings class `c`'s budget to the current round's unit.
     @inline(__always)
-    private func rho(tau: Rational, project p: Int) -> Rational {
-        utility == .cost ? tau / profile.costs[p] : tau
+    private mutating func bringUpToDate(_ c: Int) {
+        while classRound[c] < roundFactor.count {
+            classMoney[c].multiply(by: roundFactor[classRound[c]])
+            classRound[c] += 1
+        }
+    }
+
+    /// `c(p) * D` for the current `D`, into ``costNow``.
+    private func setCostNow(_ p: Int) {
+        scratch1.set(unit)
+        scratch1.divideExactly(by: costDenominator[p])
+        costNow.setProduct(scratch1, costNumerator[p])
+    }
+
+    /// `rho(p)` from its last evaluation: `X / (D * U)`, divided by `c(p)` for cost utility.
+    private func rho(_ p: Int) -> Rational {
+        scratch1.setProduct(unit, freshPoints[p])
+        if utility == .cost {
+            scratch2.setProduct(freshExcess[p], costDenominator[p])
+            scratch1.setProduct(scratch1, costNumerator[p])
+            return EqualSharesMoney.rational(scratch2, over: scratch1)
+        }
+        return EqualSharesMoney.rational(freshExcess[p], over: scratch1)
     }
 
     /// Fills ``groups`` with the supporters of `p` who still hold money, one group per
-    /// (class, points).
+    /// (class, points), every class brought up to date.
     private mutating func collectGroups(_ p: Int) {
         groups.removeAll(keepingCapacity: true)
         let range = profile.supporters(of: p)
@@ -184,7 +249,7 @@ struct EqualSharesRun {
                 accumulator[c] += profile.ballotWeight[j]
             }
             for c in touched {
-                groups.append(Group(cls: c, budget: classBudget[Int(c)], points: 1, weight: accumulator[Int(c)]))
+                groups.append(Group(cls: c, points: 1, weight: accumulator[Int(c)]))
                 accumulator[Int(c)] = 0
             }
             touched.removeAll(keepingCapacity: true)
@@ -199,38 +264,50 @@ struct EqualSharesRun {
                     groups[g].weight += profile.ballotWeight[j]
                 } else {
                     groupIndex[key] = groups.count
-                    groups.append(Group(cls: c, budget: classBudget[Int(c)], points: key.points, weight: profile.ballotWeight[j]))
+                    groups.append(Group(cls: c, points: Int(key.points), weight: profile.ballotWeight[j]))
                 }
             }
         }
+        for g in groups { bringUpToDate(Int(g.cls)) }
     }
 
-    /// The payment per point `tau` of `p`: the smallest `tau` with
-    /// `sum over supporters of min(b_i, tau * w_i(p)) = c(p)`, or `nil` when the
-    /// supporters' money does not reach `c(p)`.
+    /// Whether a group holding `money` (over `D`) cannot pay `X * w / (D * U)` in full:
+    /// `money * U < X * w`.
+    @inline(__always)
+    private func isPoor(_ money: EqualSharesMoney, points w: Int, richPoints u: Int) -> Bool {
+        scratch1.setProduct(money, u)
+        if w == 1 { return EqualSharesMoney.compare(scratch1, excess) < 0 }
+        scratch2.setProduct(excess, w)
+        return EqualSharesMoney.compare(scratch1, scratch2) < 0
+    }
+
+    /// Finds the payment per point of `p`, `tau = X / (D * U)`: the smallest `tau` with
+    /// `sum over supporters of min(b_i, tau * w_i(p)) = c(p)`; stores `X` and `U`.
     ///
+    /// - Returns: `false` when the supporters' money does not reach `c(p)`.
     /// - Complexity: O(k) per pass for k groups, at most three passes, then O(k log k).
-    private mutating func payPerPoint(_ p: Int) -> Rational? {
+    private mutating func evaluate(_ p: Int) -> Bool {
         collectGroups(p)
-        let cost = profile.costs[p]
+        setCostNow(p)
         var richPoints = 0
-        for g in groups { richPoints += g.weight * Int(g.points) }
-        var poorMoney = Rational.zero
+        for g in groups { richPoints += g.weight * g.points }
+        poorMoney.setZero()
         var live = groups.count
-        let unit = profile.unitPoints
         // Poor/rich passes: whoever cannot pay at the current tau cannot pay at the final
         // one either (tau only grows as poor supporters drop out).
         for _ in 0..<3 {
-            if richPoints == 0 { return nil }
-            let tau = (cost - poorMoney) / Rational(richPoints)
+            if richPoints == 0 { return false }
+            excess.setDifference(costNow, poorMoney)
+            // This pass's tau is X / (D * passPoints), whoever drops out during the pass.
+            let passPoints = richPoints
             var moved = false
             var i = 0
             while i < live {
                 let g = groups[i]
-                let poor = unit ? g.budget < tau : g.budget < tau * Rational(Int(g.points))
-                if poor {
-                    poorMoney += g.budget * Rational(g.weight)
-                    richPoints -= g.weight * Int(g.points)
+                let money = classMoney[Int(g.cls)]
+                if isPoor(money, points: g.points, richPoints: passPoints) {
+                    poorMoney.add(money, times: g.weight)
+                    richPoints -= g.weight * g.points
                     live -= 1
                     groups.swapAt(i, live)
                     moved = true
@@ -238,46 +315,79 @@ struct EqualSharesRun {
                     i += 1
                 }
             }
-            if !moved { return tau }
+            if !moved {
+                freshExcess[p].set(excess)
+                freshPoints[p] = richPoints
+                return true
+            }
         }
         // Sort-and-peel over the groups left, poorest per point first.
-        groups[0..<live].sort { a, b in
-            unit ? a.budget < b.budget
-                : a.budget * Rational(Int(b.points)) < b.budget * Rational(Int(a.points))
+        let moneyOf = classMoney
+        let (a, b) = (scratch1, scratch2)
+        groups[0..<live].sort { x, y in
+            if x.points == y.points {
+                return EqualSharesMoney.compare(moneyOf[Int(x.cls)], moneyOf[Int(y.cls)]) < 0
+            }
+            a.setProduct(moneyOf[Int(x.cls)], y.points)
+            b.setProduct(moneyOf[Int(y.cls)], x.points)
+            return EqualSharesMoney.compare(a, b) < 0
         }
         for i in 0..<live {
-            let tau = (cost - poorMoney) / Rational(richPoints)
+            if richPoints == 0 { return false }
+            excess.setDifference(costNow, poorMoney)
             let g = groups[i]
-            if (unit ? tau : tau * Rational(Int(g.points))) <= g.budget { return tau }
-            poorMoney += g.budget * Rational(g.weight)
-            richPoints -= g.weight * Int(g.points)
+            if !isPoor(moneyOf[Int(g.cls)], points: g.points, richPoints: richPoints) {
+                freshExcess[p].set(excess)
+                freshPoints[p] = richPoints
+                return true
+            }
+            poorMoney.add(moneyOf[Int(g.cls)], times: g.weight)
+            richPoints -= g.weight * g.points
         }
-        return nil
+        return false
     }
 
-    /// Charges the supporters of `q` at `tau` per point and moves them to new classes.
+    /// Charges the supporters of `q` at its last evaluation's `tau` and moves them to new
+    /// classes; `D` is multiplied by the rich points `U`.
     ///
-    /// - Returns: the total paid, how many paid all they had, and the largest payment.
-    private mutating func fund(_ q: Int, tau: Rational) -> (paid: Rational, paidAll: Int, maxPayment: Rational) {
+    /// - Returns: how many paid all they had, and the largest payment.
+    private mutating func fund(_ q: Int) -> (paidAll: Int, maxPayment: Rational) {
         collectGroups(q)
-        var paid = Rational.zero
+        let u = freshPoints[q]
+        let x = freshExcess[q]
+        setCostNow(q)
+        paidMoney.setZero()
+        largestPayment.setZero()
         var paidAll = 0
-        var maxPayment = Rational.zero
+        let newRound = roundFactor.count + 1
         for g in groups.indices {
-            let budget = groups[g].budget
-            let due = profile.unitPoints ? tau : tau * Rational(Int(groups[g].points))
-            let payment = min(budget, due)
-            if payment > maxPayment { maxPayment = payment }
-            paid += payment * Rational(groups[g].weight)
-            if payment == budget {
+            let money = classMoney[Int(groups[g].cls)]
+            let w = groups[g].points
+            // Over the new unit D * U: the budget is money * U, the amount due X * w.
+            scratch1.setProduct(money, u)
+            if w == 1 { scratch2.set(x) } else { scratch2.setProduct(x, w) }
+            let payment: EqualSharesMoney
+            if EqualSharesMoney.compare(scratch1, scratch2) <= 0 {
+                payment = scratch1
                 paidAll += groups[g].weight
                 groups[g].newClass = 0
             } else {
-                groups[g].newClass = Int32(classBudget.count)
-                classBudget.append(budget - payment)
-                accumulator.append(0)
+                payment = scratch2
+                let c = classCount
+                classCount += 1
+                if classMoney.count <= c { classMoney.append(EqualSharesMoney()) }
+                if accumulator.count <= c { accumulator.append(0) }
+                if classRound.count <= c { classRound.append(0) }
+                classMoney[c].setDifference(scratch1, scratch2)
+                classRound[c] = newRound
+                groups[g].newClass = Int32(c)
             }
+            paidMoney.add(payment, times: groups[g].weight)
+            if EqualSharesMoney.compare(payment, largestPayment) > 0 { largestPayment.set(payment) }
         }
+        scratch1.setProduct(costNow, u)
+        precondition(EqualSharesMoney.compare(paidMoney, scratch1) == 0,
+                     "EqualShares: payments for a funded project must sum to its cost (project \(q))")
         let range = profile.supporters(of: q)
         if profile.unitPoints {
             // accumulator doubles as the class map here; it is zero again afterwards.
@@ -300,23 +410,29 @@ struct EqualSharesRun {
                 classOf[j] = groups[g].newClass
             }
         }
-        return (paid, paidAll, maxPayment)
+        roundFactor.append(u)
+        unit.multiply(by: u)
+        return (paidAll, EqualSharesMoney.rational(largestPayment, over: unit))
     }
 
     /// Leftover totals over all voters, checked against what was handed out and spent.
     private mutating func summarizeLeftovers(_ record: inout Record) {
-        var weightOf = [Int](repeating: 0, count: classBudget.count)
+        var weightOf = [Int](repeating: 0, count: classCount)
         for j in 0..<profile.distinctBallotCount { weightOf[Int(classOf[j])] += profile.ballotWeight[j] }
-        var total = record.share * Rational(profile.idleVoterCount)
-        var most = profile.idleVoterCount > 0 ? record.share : Rational.zero
-        for c in 1..<classBudget.count where weightOf[c] > 0 {
-            total += classBudget[c] * Rational(weightOf[c])
-            if classBudget[c] > most { most = classBudget[c] }
+        let total = EqualSharesMoney()
+        let most = EqualSharesMoney()
+        for c in 1..<classCount where weightOf[c] > 0 {
+            bringUpToDate(c)
+            total.add(classMoney[c], times: weightOf[c])
+            if EqualSharesMoney.compare(classMoney[c], most) > 0 { most.set(classMoney[c]) }
         }
-        precondition(total + record.cost == record.share * Rational(profile.voterCount),
+        let leftover = EqualSharesMoney.rational(total, over: unit) + record.share * Rational(profile.idleVoterCount)
+        var largest = EqualSharesMoney.rational(most, over: unit)
+        if profile.idleVoterCount > 0 && record.share > largest { largest = record.share }
+        precondition(leftover + record.cost == record.share * Rational(profile.voterCount),
                      "EqualShares: leftover budgets plus spending must equal the shares handed out")
-        record.leftoverTotal = total
-        record.leftoverMax = most
+        record.leftoverTotal = leftover
+        record.leftoverMax = largest
         record.votersSpentOut = weightOf[0]
     }
 }
