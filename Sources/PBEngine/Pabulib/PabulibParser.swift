@@ -41,6 +41,11 @@ final class PabulibParser {
     private var rowCount = 0
     private var shortVoterIDs = Set<UInt64>()
     private var longVoterIDs = Set<String>()
+    /// While every voter id so far is short and their packed keys strictly increase (ids
+    /// `1, 2, 3, ...` in most files), no id can repeat and the sets above stay empty: the
+    /// keys are kept here, in order, and moved into `shortVoterIDs` the first time an id
+    /// breaks the order. `nil` once that has happened.
+    private var increasingVoterKeys: [UInt64]? = []
 
     init(file: String, options: PabulibReader.Options) {
         self.file = file
@@ -75,7 +80,11 @@ final class PabulibParser {
             while end > 0 && bytes[end - 1] != 10 { end -= 1 }
             if end == 0 { return 0 }
         }
-        hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[0..<end])))
+        // Inside VOTES, the chunk is hashed on another core while its rows are parsed.
+        let hashAlongside = section == .votes && rowParser != nil
+        if !hashAlongside {
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[0..<end])))
+        }
         var position = 0
         if !sawBOMCheck {
             sawBOMCheck = true
@@ -93,7 +102,9 @@ final class PabulibParser {
             position = lineEnd + 1
         }
         if (section == .votes || section == .votesHeader) && position < end {
-            try votes(bytes, position, end)
+            try votes(bytes, position, end, hashing: hashAlongside ? end : 0)
+        } else if hashAlongside {
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[0..<end])))
         }
         return end
     }
@@ -312,7 +323,13 @@ final class PabulibParser {
             pointsColumn: points, storesPoints: voteType.hasPoints, stopAtFirstError: !options.collectAllErrors)
     }
 
-    private func votes(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) throws {
+    /// Parses VOTES rows in `bytes[start..<end]`, and feeds `bytes[0..<hashing]` to the
+    /// hasher meanwhile.
+    private func votes(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, hashing: Int) throws {
+        if hashing > 0 && rowParser == nil {
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[0..<hashing])))
+            return try votes(bytes, start, end, hashing: 0)
+        }
         var position = start
         if rowParser == nil {
             // The header row (skip blank lines before it).
@@ -344,14 +361,25 @@ final class PabulibParser {
         bounds.append(end)
         var parts = [VoteRowParser.Part?](repeating: nil, count: partCount)
         if partCount == 1 {
+            if hashing > 0 {
+                hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[0..<hashing])))
+            }
             parts[0] = parser.parse(bytes, bounds[0], bounds[1])
         } else {
             let cuts = bounds
+            let tasks = hashing > 0 ? partCount + 1 : partCount
             nonisolated(unsafe) let input = bytes  // read-only while the parts run
-            parts.withUnsafeMutableBufferPointer { out in
-                nonisolated(unsafe) let results = out  // each part writes its own slot
-                DispatchQueue.concurrentPerform(iterations: partCount) { k in
-                    results[k] = parser.parse(input, cuts[k], cuts[k + 1])
+            withUnsafeMutablePointer(to: &hasher) { hasherPointer in
+                nonisolated(unsafe) let digest = hasherPointer  // only the last task touches it
+                parts.withUnsafeMutableBufferPointer { out in
+                    nonisolated(unsafe) let results = out  // each part writes its own slot
+                    DispatchQueue.concurrentPerform(iterations: tasks) { k in
+                        if k == partCount {
+                            digest.pointee.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: input[0..<hashing])))
+                        } else {
+                            results[k] = parser.parse(input, cuts[k], cuts[k + 1])
+                        }
+                    }
                 }
             }
         }
@@ -363,8 +391,14 @@ final class PabulibParser {
     /// Joins one parsed part, in order: line numbers made absolute, voter ids checked.
     private func absorb(_ part: VoteRowParser.Part) throws {
         let base = line + 1
+        if increasingVoterKeys != nil && !absorbIncreasingKeys(part.voterKeys) {
+            // The order breaks in this part: from here on, every id goes through the sets.
+            shortVoterIDs.reserveCapacity(increasingVoterKeys?.count ?? 0)
+            for key in increasingVoterKeys ?? [] { shortVoterIDs.insert(key) }
+            increasingVoterKeys = nil
+        }
         var longIndex = 0
-        for (k, key) in part.voterKeys.enumerated() {
+        for (k, key) in part.voterKeys.enumerated() where increasingVoterKeys == nil {
             let duplicate: String?
             if key == UInt64.max {
                 let id = part.longIDs[longIndex]
@@ -389,6 +423,24 @@ final class PabulibParser {
         ballots.append(contentsOf: part.ballots)
         rowCount += part.rowCount
         line += part.lineCount
+    }
+
+    /// Appends `keys` to ``increasingVoterKeys`` if they are short ids that go on
+    /// increasing strictly; returns `false` (and appends nothing) otherwise.
+    ///
+    /// - Complexity: O(keys).
+    private func absorbIncreasingKeys(_ keys: [UInt64]) -> Bool {
+        guard var kept = increasingVoterKeys else { return false }
+        var last = kept.last
+        for key in keys {
+            if key == UInt64.max { return false }
+            if let last, key <= last { return false }
+            last = key
+        }
+        increasingVoterKeys = nil  // keep the array uniquely referenced while appending
+        kept.append(contentsOf: keys)
+        increasingVoterKeys = kept
+        return true
     }
 
     private static func unpack(_ key: UInt64) -> String {

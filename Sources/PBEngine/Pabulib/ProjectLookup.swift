@@ -18,6 +18,11 @@ struct ProjectLookup: Sendable {
 
     private let storage: Storage
 
+    /// For numeric ids: the project index of each id value (`-1`: no such project).
+    /// Hot loops read it through a buffer pointer instead of calling ``index(_:_:_:)``,
+    /// which would retain and release the table on every call.
+    let numericTable: [Int32]?
+
     /// Largest id that the numeric table serves.
     private static let numericLimit = 1 << 20
 
@@ -30,6 +35,8 @@ struct ProjectLookup: Sendable {
             var table = [Int32](repeating: -1, count: top + 1)
             for (i, v) in values.enumerated() { table[v] = Int32(i) }
             storage = .numeric(table)
+            numericTable = table
+            return
         } else if ids.allSatisfy({ $0.utf8.count <= 16 }) {
             var map = [Packed: UInt16]()
             for (i, id) in ids.enumerated() {
@@ -42,6 +49,24 @@ struct ProjectLookup: Sendable {
             for (i, id) in ids.enumerated() { map[id] = UInt16(i) }
             storage = .strings(map)
         }
+        numericTable = nil
+    }
+
+    /// The project index of a numeric id in `bytes[start..<end]` looked up in `table`
+    /// (``numericTable``), or `nil` if unknown: the same answer as ``index(_:_:_:)``.
+    @inline(__always)
+    static func numericIndex(_ table: UnsafeBufferPointer<Int32>, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt16? {
+        let count = end - start
+        guard count >= 1 && count <= 7 else { return nil }
+        if count > 1 && bytes[start] == 48 { return nil }
+        var v = 0
+        for i in start..<end {
+            let d = Int(bytes[i]) &- 48
+            guard d >= 0 && d <= 9 else { return nil }
+            v = v &* 10 &+ d
+        }
+        guard v < table.count, table[v] >= 0 else { return nil }
+        return UInt16(truncatingIfNeeded: table[v])
     }
 
     /// A decimal id without leading zeros or sign, as an integer.

@@ -41,6 +41,14 @@ struct VoteRowParser: Sendable {
     ///
     /// - Complexity: O(bytes).
     func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Part {
+        if let table = lookup.numericTable {
+            return table.withUnsafeBufferPointer { parse(bytes, start, end, numeric: $0) }
+        }
+        return parse(bytes, start, end, numeric: nil)
+    }
+
+    /// ``parse(_:_:_:)`` with the lookup table of numeric project ids, if they are numeric.
+    private func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, numeric: UnsafeBufferPointer<Int32>?) -> Part {
         var part = Part(ballots: Ballots(withPoints: storesPoints))
         part.ballots.reserveCapacity(ballots: (end - start) / 16, entries: (end - start) / 6)
         var cells = [RowTokenizer.Cell]()
@@ -67,7 +75,7 @@ struct VoteRowParser: Sendable {
                 for k in seen.indices { seen[k] = 0 }
                 stamp = 1
             }
-            if !parseRow(bytes, lineStart, contentEnd, line: line, cells: &cells, entries: &entries,
+            if !parseRow(bytes, lineStart, contentEnd, line: line, numeric: numeric, cells: &cells, entries: &entries,
                          points: &points, seen: &seen, stamp: stamp, into: &part) && stopAtFirstError {
                 part.lineCount = line + 1
                 return part
@@ -80,7 +88,7 @@ struct VoteRowParser: Sendable {
     /// Parses one row; returns `false` if the row is malformed (an error was recorded).
     @inline(__always)
     private func parseRow(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, line: Int,
+        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, line: Int, numeric: UnsafeBufferPointer<Int32>?,
         cells: inout [RowTokenizer.Cell], entries: inout [UInt16], points: inout [Int64],
         seen: inout [UInt32], stamp: UInt32, into part: inout Part
     ) -> Bool {
@@ -89,18 +97,52 @@ struct VoteRowParser: Sendable {
             return false
         }
         part.rowCount += 1  // malformed rows count too, so num_votes is checked against the file
-        do {
-            try RowTokenizer.split(bytes, start, end, into: &cells)
-        } catch {
-            return fail(error.offset, error.message)
+        // Fast path: a row without quotes is cut at each ';', keeping only the cells that
+        // are read. Rows with quotes or with the wrong number of cells go through the full
+        // tokenizer, which words the errors.
+        var idCell = RowTokenizer.Cell(start: start, end: start, quoted: false)
+        var voteCell = idCell
+        var pointsCell = idCell
+        var cellCount = 0
+        var cellStart = start
+        var i = start
+        while i < end {
+            let byte = bytes[i]
+            if byte == 34 {  // '"'
+                cellCount = -1
+                break
+            }
+            if byte == 59 {  // ';'
+                if cellCount == voterColumn { idCell = RowTokenizer.Cell(start: cellStart, end: i, quoted: false) }
+                if cellCount == voteColumn { voteCell = RowTokenizer.Cell(start: cellStart, end: i, quoted: false) }
+                if cellCount == pointsColumn { pointsCell = RowTokenizer.Cell(start: cellStart, end: i, quoted: false) }
+                cellCount += 1
+                cellStart = i + 1
+            }
+            i += 1
         }
-        guard cells.count == columnCount else {
-            return fail(0, "VOTES row has \(cells.count) cells, the header has \(columnCount)",
-                        text: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self),
-                        hint: "wrap cells that contain ';' in quotes")
+        if cellCount >= 0 {
+            if cellCount == voterColumn { idCell = RowTokenizer.Cell(start: cellStart, end: end, quoted: false) }
+            if cellCount == voteColumn { voteCell = RowTokenizer.Cell(start: cellStart, end: end, quoted: false) }
+            if cellCount == pointsColumn { pointsCell = RowTokenizer.Cell(start: cellStart, end: end, quoted: false) }
+            cellCount += 1
+        }
+        if cellCount != columnCount {
+            do {
+                try RowTokenizer.split(bytes, start, end, into: &cells)
+            } catch {
+                return fail(error.offset, error.message)
+            }
+            guard cells.count == columnCount else {
+                return fail(0, "VOTES row has \(cells.count) cells, the header has \(columnCount)",
+                            text: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self),
+                            hint: "wrap cells that contain ';' in quotes")
+            }
+            idCell = cells[voterColumn]
+            voteCell = cells[voteColumn]
+            if let pointsColumn { pointsCell = cells[pointsColumn] }
         }
         // Voter id.
-        let idCell = cells[voterColumn]
         guard idCell.end > idCell.start else { return fail(idCell.start - start, "empty voter_id") }
         if !idCell.quoted && idCell.end - idCell.start <= 8 {
             var key: UInt64 = 0
@@ -112,36 +154,41 @@ struct VoteRowParser: Sendable {
         }
         part.rowLines.append(UInt32(line))
         // Vote.
-        entries.removeAll(keepingCapacity: true)
+        // `entries[0 ..< listed]` holds this row's entries (the array is reused row to row).
         var problems: [String] = []
-        let voteCell = cells[voteColumn]
         var listed = 0
         if voteCell.end > voteCell.start {
             var s = voteCell.start
             while s <= voteCell.end {
                 var e = s
                 while e < voteCell.end && bytes[e] != 44 { e += 1 }
-                listed += 1
-                if let p = lookup.index(bytes, s, e) {
+                var entry = UInt16.max  // placeholder for a bad entry keeps points aligned
+                let found: UInt16?
+                if let numeric {
+                    found = ProjectLookup.numericIndex(numeric, bytes, s, e)
+                } else {
+                    found = lookup.index(bytes, s, e)
+                }
+                if let p = found {
                     if seen[Int(p)] == stamp {
                         problems.append("project '\(projectIDs[Int(p)])' is listed twice")
-                        entries.append(UInt16.max)  // placeholder keeps points aligned
                     } else {
                         seen[Int(p)] = stamp
-                        entries.append(p)
+                        entry = p
                     }
                 } else {
                     let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[s..<e]), as: UTF8.self)
                     problems.append(text.isEmpty ? "an empty project id" : "unknown project '\(text)'")
-                    entries.append(UInt16.max)
                 }
+                if listed < entries.count { entries[listed] = entry } else { entries.append(entry) }
+                listed += 1
                 s = e + 1
             }
         }
         // Points.
-        points.removeAll(keepingCapacity: true)
-        if let pointsColumn {
-            let cell = cells[pointsColumn]
+        if pointsColumn != nil {
+            points.removeAll(keepingCapacity: true)
+            let cell = pointsCell
             if cell.end > cell.start {
                 var s = cell.start
                 while s <= cell.end {
@@ -170,7 +217,7 @@ struct VoteRowParser: Sendable {
         if listed > maxLength { problems.append("lists \(listed) projects, more than max_length \(maxLength)") }
         if limits.maxSumCost != nil || limits.minSumCost != nil {
             var total = Rational.zero
-            for p in entries where p != UInt16.max { total += costs[Int(p)] }
+            for p in entries[0..<listed] where p != UInt16.max { total += costs[Int(p)] }
             if let m = limits.maxSumCost, total > m { problems.append("costs \(total) in all, more than max_sum_cost \(m)") }
             if let m = limits.minSumCost, total < m { problems.append("costs \(total) in all, less than min_sum_cost \(m)") }
         }
@@ -192,11 +239,11 @@ struct VoteRowParser: Sendable {
         }
         // Store: unknown and repeated entries are dropped (kept ballots count what is valid).
         if problems.isEmpty {
-            part.ballots.append(entries, points: storesPoints ? points : nil)
+            part.ballots.append(entries[0..<listed], points: storesPoints ? points : nil)
         } else {
             var keptEntries = [UInt16]()
             var keptPoints = [Int64]()
-            for (k, p) in entries.enumerated() where p != UInt16.max {
+            for (k, p) in entries[0..<listed].enumerated() where p != UInt16.max {
                 keptEntries.append(p)
                 if storesPoints { keptPoints.append(points[k]) }
             }
