@@ -24,10 +24,8 @@ struct TextReport {
         }
         out += Self.table(rows, rightAligned: [0, 3, 4, 5, 7])
         out += "\nbudget \(d.budget), funded \(d.selected.count) projects costing \(d.total_cost) (\(d.total_cost_decimal)), money left \(d.money_left) (\(d.money_left_decimal))\n"
-        if !d.details.isEmpty {
-            for key in d.details.keys.sorted() where !key.hasSuffix("_decimal") {
-                out += "\(key): \(Self.text(d.details[key]!))\n"
-            }
+        for (key, value) in d.details.sorted(by: { $0.key < $1.key }) where !key.hasSuffix("_decimal") {
+            out += "\(key): \(value.text)\n"
         }
         if d.ties.isEmpty {
             out += "ties: none\n"
@@ -41,17 +39,6 @@ struct TextReport {
             out += "invalid ballots: \(d.invalid_ballots.count) (\(d.invalid_ballots.policy == "skip" ? "left out" : "counted"))\n"
         }
         return out
-    }
-
-    static func text(_ value: JSONValue) -> String {
-        switch value {
-        case let .string(s): return s
-        case let .integer(i): return String(i)
-        case let .bool(b): return b ? "yes" : "no"
-        case let .array(a): return a.map(text).joined(separator: ", ")
-        case let .object(o): return o.keys.sorted().map { "\($0)=\(text(o[$0]!))" }.joined(separator: " ")
-        case .null: return "-"
-        }
     }
 
     static func clip(_ s: String, _ n: Int) -> String {

@@ -100,14 +100,17 @@ public struct Explanation: Sendable {
             return out + tieSentences()
         }
 
-        /// An amount of money for people: exact when whole, else two decimals with the exact value beside.
-        static func money(_ r: Rational) -> String {
-            r.isInteger ? r.description : "\(r.decimalString(places: 2)) (exactly \(r.description))"
-        }
+        /// An amount of money for people: exact when whole, else two decimals with the exact
+        /// value beside (when it is short enough to read; the JSON result has it always).
+        static func money(_ r: Rational) -> String { readable(r, places: 2) }
 
-        /// A ratio such as `rho`: six decimals, with the exact value beside.
-        static func ratio(_ r: Rational) -> String {
-            r.isInteger ? r.description : "\(r.decimalString(places: 6)) (exactly \(r.description))"
+        /// A ratio such as `rho`: six decimals, with the exact value beside when short.
+        static func ratio(_ r: Rational) -> String { readable(r, places: 6) }
+
+        private static func readable(_ r: Rational, places: Int) -> String {
+            if r.isInteger { return r.description }
+            let exact = r.description
+            return exact.count <= 24 ? "\(r.decimalString(places: places)) (exactly \(exact))" : r.decimalString(places: places)
         }
 
         static func words(_ value: DetailValue, _ election: Election) -> String {

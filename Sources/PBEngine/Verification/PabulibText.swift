@@ -99,12 +99,6 @@ struct PabulibText {
         let line = lines[k]
         return line.end > line.contentEnd ? Array(bytes[line.contentEnd..<line.end]) : [10]
     }
-
-    /// A cell's value as a `.pb` cell: quoted (inner quotes doubled) when it holds `;` or `"`.
-    static func cell(_ value: String) -> [UInt8] {
-        guard value.contains(";") || value.contains("\"") else { return Array(value.utf8) }
-        return Array(("\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"").utf8)
-    }
 }
 
 /// Edits to a ``PabulibText``: replaced cells and appended cells, per line, written in one pass.

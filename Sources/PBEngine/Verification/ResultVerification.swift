@@ -126,24 +126,28 @@ public struct ResultComparison: Sendable, Equatable {
             lines.append("first tie that differs: tie \(k + 1): \(show(a.ties)) in the result; \(show(b.ties)) in the recount")
         }
         for key in Set(a.details.keys).union(b.details.keys).sorted() where a.details[key] != b.details[key] {
-            lines.append("details.\(key): \(a.details[key].map(Self.describe) ?? "absent") in the result, \(b.details[key].map(Self.describe) ?? "absent") in the recount")
+            lines.append("details.\(key): \(a.details[key]?.text ?? "absent") in the result, \(b.details[key]?.text ?? "absent") in the recount")
         }
         for key in Set(a.options.keys).union(b.options.keys).sorted() where a.options[key] != b.options[key] {
             lines.append("options.\(key): \(a.options[key] ?? "absent") in the result, \(b.options[key] ?? "absent") applied by the recount")
         }
-        if a.projects != b.projects {
-            let k = Self.firstDifference(a.projects, b.projects) ?? 0
-            let id = k < a.projects.count ? a.projects[k].id : (k < b.projects.count ? b.projects[k].id : "?")
-            lines.append("projects: the entry of project \(id) (position \(k + 1)) differs")
+        if a.projects.map(\.id) != b.projects.map(\.id) {
+            lines.append("projects: the result lists \(a.projects.count) projects, the recount \(b.projects.count) (or in another order)")
+        } else {
+            for (x, y) in zip(a.projects, b.projects) where x != y {
+                let fields = Self.projectDifferences(x, y)
+                lines.append("projects: \(x.id): \(fields.map { "\($0.name) \($0.recorded) in the result, \($0.recount) in the recount" }.joined(separator: "; "))")
+            }
         }
         var inputA = a.input, inputB = b.input
         inputA.file = ""
         inputB.file = ""
         compare("input", inputA, inputB) { "\($0.num_projects) projects, \($0.num_ballots_counted) ballots counted, vote_type \($0.vote_type)" }
         compare("invalid_ballots", a.invalid_ballots, b.invalid_ballots) { "\($0.count) (\($0.policy))" }
-        compare("total_cost_decimal", a.total_cost_decimal, b.total_cost_decimal)
-        compare("money_left_decimal", a.money_left_decimal, b.money_left_decimal)
-        compare("budget_decimal", a.budget_decimal, b.budget_decimal)
+        // A decimal twin is worth a line only when its exact value agrees.
+        if a.total_cost == b.total_cost { compare("total_cost_decimal", a.total_cost_decimal, b.total_cost_decimal) }
+        if a.money_left == b.money_left { compare("money_left_decimal", a.money_left_decimal, b.money_left_decimal) }
+        if a.budget == b.budget { compare("budget_decimal", a.budget_decimal, b.budget_decimal) }
         differences = lines
         notes = a.engine_version == b.engine_version ? [] :
             ["the result was written by pbcount \(a.engine_version); this is \(b.engine_version)"]
@@ -156,19 +160,17 @@ public struct ResultComparison: Sendable, Equatable {
         return a.count == b.count ? nil : min(a.count, b.count)
     }
 
-    static func describe(_ round: ResultDocument.RoundLine) -> String {
-        "\(round.project) \(round.funded ? "funded" : "not funded")" +
-            round.values.keys.sorted().filter { !$0.hasSuffix("_decimal") }.map { " \($0)=\(describe(round.values[$0] ?? .null))" }.joined()
+    /// The fields in which two entries of the same project differ.
+    static func projectDifferences(_ a: ResultDocument.ProjectLine, _ b: ResultDocument.ProjectLine) -> [(name: String, recorded: String, recount: String)] {
+        let fields: [(String, (ResultDocument.ProjectLine) -> String)] = [
+            ("funded", { "\($0.funded)" }), ("funding_position", { $0.funding_position.map(String.init) ?? "none" }),
+            ("cost", \.cost), ("cost_decimal", \.cost_decimal), ("votes", { "\($0.votes)" }), ("score", { "\($0.score)" }), ("name", \.name),
+        ]
+        return fields.compactMap { name, text in text(a) == text(b) ? nil : (name, text(a), text(b)) }
     }
 
-    static func describe(_ value: JSONValue) -> String {
-        switch value {
-        case let .string(s): return s
-        case let .integer(i): return String(i)
-        case let .bool(b): return b ? "true" : "false"
-        case let .array(xs): return "[" + xs.map(describe).joined(separator: ", ") + "]"
-        case let .object(o): return "{" + o.keys.sorted().map { "\($0): \(describe(o[$0] ?? .null))" }.joined(separator: ", ") + "}"
-        case .null: return "null"
-        }
+    static func describe(_ round: ResultDocument.RoundLine) -> String {
+        "\(round.project) \(round.funded ? "funded" : "not funded")" +
+            round.values.keys.sorted().filter { !$0.hasSuffix("_decimal") }.map { " \($0)=\((round.values[$0] ?? .null).text)" }.joined()
     }
 }
