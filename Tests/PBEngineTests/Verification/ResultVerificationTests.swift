@@ -122,4 +122,16 @@ struct SharedResultVerificationTests {
         }
         #expect(verified >= 1)
     }
+
+    @Test("verify says match for the options each file's META rule names (add1 and comparison included)",
+          arguments: SelectedColumnCheckTests.definedRules)
+    func metaRule(file: String) throws {
+        let input = Array(try Data(contentsOf: URL(fileURLWithPath: SharedData.path(file))))
+        let election = try PabulibReader.read(bytes: input, source: file, options: .init(invalidBallots: .keep))
+        let options = try #require(SelectedColumnCheck.options(forMetaRule: election.meta("rule") ?? "", base: Counting.options("greedy")))
+        let document = try ResultVerificationTests.result(input, options)
+        let decoded = try ResultVerification.document(from: try document.encoded(), source: "\(file).json")
+        let comparison = try ResultVerification.verify(result: decoded, input: input, inputSource: file)
+        #expect(comparison.isMatch, "\(file): \(comparison.differences)")
+    }
 }
