@@ -104,28 +104,3 @@ struct VerifyCommand: ParsableCommand {
 extension VerifyCommand {
     static func projects(_ n: Int) -> String { n == 1 ? "1 project" : "\(n) projects" }
 }
-
-/// Reads a whole input (`-` for standard input) as bytes.
-enum InputBytes {
-    static func read(_ path: String) throws -> [UInt8] {
-        if path == "-" {
-            return Array(FileHandle.standardInput.readDataToEndOfFile())
-        }
-        do {
-            return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
-        } catch {
-            throw PabulibErrors([PabulibError(file: path, line: 0, message: "cannot read the file: \(error.localizedDescription)", hint: "check the path")])
-        }
-    }
-}
-
-extension VerificationError {
-    /// The exit status of the command-line contract for this error.
-    var exitStatus: Int32 {
-        switch self {
-        case .inputMismatch: return ExitStatus.mismatch
-        case .undefinedMetaRule, .unknownProject: return ExitStatus.usage
-        default: return ExitStatus.badData
-        }
-    }
-}

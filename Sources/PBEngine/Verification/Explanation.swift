@@ -5,7 +5,8 @@
 /// round and `rho` at which it was funded, or what its supporters still held in the last
 /// round it was affordable and how much they lacked (a replay of the recorded payments);
 /// knapsack its contribution to the optimal welfare (by solving without it, or with it
-/// forced in). Other rules get their recorded round values.
+/// forced in); Phragmén the max load it would have needed against each round's winner.
+/// Other rules get their recorded round values.
 public struct Explanation: Sendable {
     /// The project id.
     public var project: String
@@ -35,6 +36,7 @@ public struct Explanation: Sendable {
         case GreedyRule.name: sentences = try context.greedy()
         case "mes": sentences = try context.equalShares()
         case "knapsack": sentences = try context.knapsack()
+        case "phragmen": sentences = context.phragmen()
         default: sentences = context.fromRounds()
         }
         return Explanation(project: id, name: election.projects[p].name, funded: outcome.funded.contains(p),

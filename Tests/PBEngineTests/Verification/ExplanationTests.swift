@@ -61,7 +61,7 @@ struct ExplanationTests {
     }
 
     // Knapsack (cost utility) on the park: welfare P1 180, P2 150, P3 60, P4 20; budget 100:
-    // the optimum is P2 + P3 + P4 = 230 (P1 + P3 = 240 is better!). Check with the rule itself.
+    // the optimum is P1 + P3 = 240 (Library, Bike lanes and Benches, greedy's choice, make 230).
     @Test("knapsack: the contribution to the optimum", .enabled(if: RuleRegistry.rule(named: "knapsack") != nil))
     func knapsack() throws {
         let election = try PabulibReader.read(path: Self.park)
@@ -85,5 +85,17 @@ struct ExplanationTests {
             #expect(explanation.funded == (project.field("selected") == "1"))
             #expect(explanation.sentences.count >= 3)
         }
+    }
+
+    // Phragmén: p1 (30, three supporters) has max load 10 in round 1; p2 (90, one supporter)
+    // would need 90. In round 2 p2 is the only one left and does not fit in the 70 left.
+    @Test("phragmen: max loads against each round's winner", .enabled(if: RuleRegistry.rule(named: "phragmen") != nil))
+    func phragmen() throws {
+        let election = Counting.election(costs: [30, 90], budget: 100, ballots: [[0], [0], [0], [1]])
+        let funded = try Explanation.explain(project: "p1", in: election, options: Counting.options("phragmen"))
+        #expect(funded.sentences.contains("It was funded in round 1 with the smallest max load, 10: the load of each of its 3 supporters rose to that value."))
+        let stopped = try Explanation.explain(project: "p2", in: election, options: Counting.options("phragmen"))
+        #expect(stopped.sentences.contains("In round 1 its max load would have been 90; p1 needed less, 10."))
+        #expect(stopped.sentences.contains("In round 2 it had the smallest max load, 90, but it costs 90 and only 70 was left: it did not fit, and the count stops there."))
     }
 }
