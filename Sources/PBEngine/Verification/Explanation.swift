@@ -93,7 +93,8 @@ public struct Explanation: Sendable {
             let steps = outcome.rounds.enumerated().filter { $0.element.project == project }
             var out: [String] = []
             if steps.isEmpty {
-                out.append("\(id) appears in no step of the count: \(funded ? "funded" : "not funded").")
+                out.append(funded ? "\(id) was funded without a recorded step of its own."
+                           : "\(id) was not chosen in any of the \(outcome.rounds.count) steps of the count, so it was not funded.")
             }
             for (k, round) in steps {
                 let values = round.values.map { "\($0.name) \(Self.words($0.value, election))" }.joined(separator: ", ")
