@@ -82,6 +82,15 @@ final class EqualSharesMoney {
     @inline(__always)
     func divideExactly(by d: EqualSharesMoney) { __gmpz_divexact(value, value, d.value) }
 
+    /// `self = floor((x - 1) / k)` for `x > 0`, `k > 0`: then `m * k < x` exactly when
+    /// `m <= self`, so a test per group is one comparison instead of a product.
+    @inline(__always)
+    func setLargestBelow(_ x: EqualSharesMoney, dividedBy k: Int) {
+        precondition(k > 0 && x.signum > 0, "EqualSharesMoney: threshold of a positive amount by a positive divisor")
+        __gmpz_sub_ui(value, x.value, 1)
+        _ = __gmpz_fdiv_q_ui(value, value, UInt(k))
+    }
+
     /// `self = lcm(self, d)`.
     func formLCM(with d: EqualSharesMoney) { __gmpz_lcm(value, value, d.value) }
 

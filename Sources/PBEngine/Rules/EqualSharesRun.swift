@@ -103,6 +103,7 @@ struct EqualSharesRun {
     private let costNow = EqualSharesMoney()
     private let poorMoney = EqualSharesMoney()
     private let excess = EqualSharesMoney()
+    private let threshold = EqualSharesMoney()
     private let scratch1 = EqualSharesMoney()
     private let scratch2 = EqualSharesMoney()
     private let largestPayment = EqualSharesMoney()
@@ -211,10 +212,21 @@ struct EqualSharesRun {
     /// Brings class `c`'s budget to the current round's unit.
     @inline(__always)
     private mutating func bringUpToDate(_ c: Int) {
-        while classRound[c] < roundFactor.count {
-            classMoney[c].multiply(by: roundFactor[classRound[c]])
-            classRound[c] += 1
+        var r = classRound[c]
+        let now = roundFactor.count
+        while r < now {
+            // Several rounds' factors at once while their product fits in a machine word.
+            var factor = roundFactor[r]
+            r += 1
+            while r < now {
+                let (product, overflow) = factor.multipliedReportingOverflow(by: roundFactor[r])
+                if overflow { break }
+                factor = product
+                r += 1
+            }
+            classMoney[c].multiply(by: factor)
         }
+        classRound[c] = now
     }
 
     /// `c(p) * D` for the current `D`, into ``costNow``.
@@ -241,12 +253,21 @@ struct EqualSharesRun {
         groups.removeAll(keepingCapacity: true)
         let range = profile.supporters(of: p)
         if profile.unitPoints {
-            for k in range {
-                let j = Int(profile.supporterBallot[k])
-                let c = Int(classOf[j])
-                if c == 0 { continue }
-                if accumulator[c] == 0 { touched.append(Int32(c)) }
-                accumulator[c] += profile.ballotWeight[j]
+            // The hottest loop of a count: plain pointers, no bounds checks or reference counting.
+            profile.supporterBallot.withUnsafeBufferPointer { ballots in
+                profile.ballotWeight.withUnsafeBufferPointer { weights in
+                    classOf.withUnsafeBufferPointer { classes in
+                        accumulator.withUnsafeMutableBufferPointer { sums in
+                            for k in range {
+                                let j = Int(ballots[k])
+                                let c = Int(classes[j])
+                                if c == 0 { continue }
+                                if sums[c] == 0 { touched.append(Int32(c)) }
+                                sums[c] += weights[j]
+                            }
+                        }
+                    }
+                }
             }
             for c in touched {
                 groups.append(Group(cls: c, points: 1, weight: accumulator[Int(c)]))
@@ -272,13 +293,21 @@ struct EqualSharesRun {
     }
 
     /// Whether a group holding `money` (over `D`) cannot pay `X * w / (D * U)` in full:
-    /// `money * U < X * w`.
+    /// `money * U < X * w`. With unit points, after ``setThreshold(richPoints:)`` for the
+    /// same `X` and `U`: `money <= floor((X - 1) / U)`.
     @inline(__always)
     private func isPoor(_ money: EqualSharesMoney, points w: Int, richPoints u: Int) -> Bool {
+        if profile.unitPoints { return EqualSharesMoney.compare(money, threshold) <= 0 }
         scratch1.setProduct(money, u)
         if w == 1 { return EqualSharesMoney.compare(scratch1, excess) < 0 }
         scratch2.setProduct(excess, w)
         return EqualSharesMoney.compare(scratch1, scratch2) < 0
+    }
+
+    /// `floor((X - 1) / U)` into ``threshold`` (unit points only).
+    @inline(__always)
+    private func setThreshold(richPoints u: Int) {
+        if profile.unitPoints { threshold.setLargestBelow(excess, dividedBy: u) }
     }
 
     /// Finds the payment per point of `p`, `tau = X / (D * U)`: the smallest `tau` with
@@ -300,6 +329,7 @@ struct EqualSharesRun {
             excess.setDifference(costNow, poorMoney)
             // This pass's tau is X / (D * passPoints), whoever drops out during the pass.
             let passPoints = richPoints
+            setThreshold(richPoints: passPoints)
             var moved = false
             var i = 0
             while i < live {
@@ -335,6 +365,7 @@ struct EqualSharesRun {
         for i in 0..<live {
             if richPoints == 0 { return false }
             excess.setDifference(costNow, poorMoney)
+            setThreshold(richPoints: richPoints)
             let g = groups[i]
             if !isPoor(moneyOf[Int(g.cls)], points: g.points, richPoints: richPoints) {
                 freshExcess[p].set(excess)
