@@ -85,8 +85,9 @@ struct EqualSharesRandomTests {
         }
     }
 
-    /// Larger random elections (more voters, more merging) for plain MES only.
-    @Test(arguments: 0..<20)
+    /// Larger random elections (more voters, more merging, many poor supporters: the
+    /// sort-and-peel path), plain MES and every add1 variant.
+    @Test(arguments: 0..<24)
     func fastEqualsPlainWithMoreVoters(seed: Int) throws {
         var g = SplitMix64(seed: 1000 + UInt64(seed))
         let m = 4 + Int(g.next(upperBound: 6))
@@ -94,19 +95,36 @@ struct EqualSharesRandomTests {
         let projects = (0..<m).map { Project(id: "q\($0)", cost: Rational(1 + Int(g.next(upperBound: 300)))) }
         let lists = (0..<n).map { _ in (0..<m).filter { _ in g.next(upperBound: 3) == 0 } }
         let pointLists = lists.map { $0.map { _ in Int64(1 + g.next(upperBound: 5)) } }
+        let budget = Rational(200 + Int(g.next(upperBound: 400)))
         let points = seed % 2 == 1
         let election = points
-            ? Election(projects: projects, budget: Rational(500), voteType: .cumulative, ballots: Ballots(lists, points: pointLists))
-            : Election(projects: projects, budget: Rational(500), ballots: Ballots(lists))
+            ? Election(projects: projects, budget: budget, voteType: .cumulative, ballots: Ballots(lists, points: pointLists))
+            : Election(projects: projects, budget: budget, ballots: Ballots(lists))
+        let configs: [(Completion, Add1Variant, ComparisonMode)] = [
+            (.none, .equalshares, .none), (.add1, .equalshares, .none), (.add1, .pabulib, .satisfaction),
+            (.add1u, .pabutools, .exclusion),
+        ]
         for utility in Utility.allCases {
-            var options = CountOptions()
-            options.rule = "mes"
-            options.utility = utility
-            options.tieChain = [.id]
-            let fast = try RuleRegistry.count(election, options: options)
-            let slow = try PlainEqualShares(election, utility: utility, chain: [.id]).mes(share: Rational(500) / Rational(n))
-            #expect(fast.funded == slow.funded, "seed \(seed) \(utility)")
-            #expect(fast.rounds.map { $0.value("rho") } == slow.rhos.map { .rational($0) }, "seed \(seed) \(utility)")
+            let plain = PlainEqualShares(election, utility: utility, chain: [.id])
+            for (completion, variant, comparison) in configs {
+                var options = CountOptions()
+                options.rule = "mes"
+                options.utility = utility
+                options.completion = completion
+                options.add1Variant = variant
+                options.comparison = comparison
+                options.tieChain = [.id]
+                let fast = try RuleRegistry.count(election, options: options)
+                let slow = try plain.count(completion: completion, variant: variant, comparison: comparison)
+                let what = "seed \(seed) \(utility) \(completion) \(variant) \(comparison)"
+                #expect(fast.funded == slow.funded, "\(what)")
+                #expect(fast.detail("budget_share") == .rational(slow.run.share), "\(what)")
+                #expect(fast.detail("leftover_total") == .rational(slow.run.leftover), "\(what)")
+                let mesRounds = fast.rounds.filter { $0.value("phase") == .text("mes") }
+                if fast.detail("comparison_result") != .text("greedy") {
+                    #expect(mesRounds.map { $0.value("rho") } == slow.run.rhos.map { .rational($0) }, "\(what)")
+                }
+            }
         }
     }
 }
