@@ -1,3 +1,5 @@
+import Dispatch
+
 extension EqualShares {
     /// The `add1` completion: raise the per-voter share one currency unit at a time and
     /// rerun MES, in one of the three published variants (RULES.md, "Completions").
@@ -14,17 +16,28 @@ extension EqualShares {
     /// stepped definition would never stop; the loop stops there with that outcome (the
     /// outcome every larger share converges to).
     ///
-    /// - Returns: the chosen run, the number of accepted steps and the number of MES runs.
-    /// - Complexity: one MES run per step.
-    static func completeByAdd1(_ engine: inout EqualSharesRun, budget: Rational, variant: Add1Variant) throws
+    /// The next shares are run speculatively, one per core, and consumed strictly in
+    /// order: the outcome, the step count and even which unresolved tie is reported are
+    /// those of the one-at-a-time loop, whatever the number of cores (a run beyond the
+    /// stopping point is discarded unseen).
+    ///
+    /// - Returns: the chosen run, the number of accepted steps and the number of MES runs
+    ///   the stepped definition makes.
+    /// - Complexity: one MES run per step, spread over the cores.
+    static func completeByAdd1(_ engine: EqualSharesRun, budget: Rational, variant: Add1Variant) throws
         -> (record: EqualSharesRun.Record, steps: Int, runs: Int) {
         let profile = engine.profile
+        var lanes = [engine]
+        for _ in 1..<min(System.coreCount, 4) {
+            lanes.append(EqualSharesRun(profile: profile, utility: engine.utility, ties: engine.ties))
+        }
         let exact = budget / Rational(profile.voterCount)
-        var current = try engine.run(share: exact)
+        var current = try lanes[0].run(share: exact)
         var runs = 1
         var steps = 0
         var share = variant == .pabutools ? exact : exact.floor
         let supportedCount = (0..<profile.projectCount).filter { profile.isSupported($0) }.count
+        var pending: [Result<EqualSharesRun.Record, any Error>] = []
         while current.funded.count < supportedCount {
             switch variant {
             case .equalshares:
@@ -35,13 +48,34 @@ extension EqualShares {
                 break
             }
             share += .one
-            let next = try engine.run(share: share)
+            if pending.isEmpty { pending = speculate(&lanes, from: share) }
+            let next = try pending.removeFirst().get()
             runs += 1
             if next.cost > budget { break }
             current = next
             steps += 1
         }
         return (current, steps, runs)
+    }
+
+    /// Runs MES at `share`, `share + 1`, ... on every lane at once.
+    private static func speculate(_ lanes: inout [EqualSharesRun], from share: Rational) -> [Result<EqualSharesRun.Record, any Error>] {
+        let count = lanes.count
+        if count == 1 { return [Result { try lanes[0].run(share: share) }] }
+        var results = [Result<EqualSharesRun.Record, any Error>?](repeating: nil, count: count)
+        lanes.withUnsafeMutableBufferPointer { engines in
+            results.withUnsafeMutableBufferPointer { out in
+                nonisolated(unsafe) let engines = engines  // each task uses its own engine
+                nonisolated(unsafe) let out = out  // and writes its own slot
+                DispatchQueue.concurrentPerform(iterations: count) { k in
+                    out[k] = Result { try engines[k].run(share: share + Rational(k)) }
+                }
+            }
+        }
+        return results.map { result in
+            guard let result else { preconditionFailure("EqualShares: every speculative add1 run finished") }
+            return result
+        }
     }
 
     /// Whether no unfunded project (only supported ones if `supportedOnly`) fits in what

@@ -36,19 +36,20 @@ public enum EqualShares: CountingRule {
         }
         let profile = EqualSharesProfile(election)
         let ties = TieBreaking(chain: options.tieChain, election: election)
-        var engine = EqualSharesRun(profile: profile, utility: options.utility, ties: ties)
+        let engine = EqualSharesRun(profile: profile, utility: options.utility, ties: ties)
         let usesAdd1 = options.completion == .add1 || options.completion == .add1u
 
         var add1Steps = 0
         var add1Runs = 0
         let mes: EqualSharesRun.Record
         if usesAdd1 {
-            let result = try completeByAdd1(&engine, budget: election.budget, variant: options.add1Variant)
+            let result = try completeByAdd1(engine, budget: election.budget, variant: options.add1Variant)
             mes = result.record
             add1Steps = result.steps
             add1Runs = result.runs
         } else {
-            mes = try engine.run(share: election.budget / Rational(profile.voterCount))
+            var single = engine
+            mes = try single.run(share: election.budget / Rational(profile.voterCount))
         }
 
         var funded = mes.funded
