@@ -46,7 +46,7 @@ public struct Ballots: Sendable {
         projects.append(contentsOf: ballot)
         if let ballotPoints {
             precondition(ballotPoints.count == ballot.count, "Ballots: one point value per project")
-            points!.append(contentsOf: ballotPoints)
+            points?.append(contentsOf: ballotPoints)
         }
         precondition(projects.count <= Int(UInt32.max), "Ballots: more than 2^32 ballot entries")
         offsets.append(UInt32(projects.count))
@@ -57,7 +57,7 @@ public struct Ballots: Sendable {
         precondition((other.points == nil) == (points == nil), "Ballots: mixing ballots with and without points")
         let base = UInt32(projects.count)
         projects.append(contentsOf: other.projects)
-        if let otherPoints = other.points { points!.append(contentsOf: otherPoints) }
+        if let otherPoints = other.points { points?.append(contentsOf: otherPoints) }
         offsets.append(contentsOf: other.offsets.dropFirst().map { $0 + base })
     }
 

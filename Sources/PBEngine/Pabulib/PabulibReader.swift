@@ -67,8 +67,9 @@ public enum PabulibReader {
                 // One line longer than the buffer: grow it.
                 buffer.append(contentsOf: [UInt8](repeating: 0, count: buffer.count))
             }
-            let n = buffer.withUnsafeMutableBytes { raw in
-                Glibc.read(fd, raw.baseAddress! + filled, raw.count - filled)
+            let n = buffer.withUnsafeMutableBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }  // never: the buffer is at least 64 KiB
+                return Glibc.read(fd, base + filled, raw.count - filled)
             }
             if n < 0 {
                 if errno == EINTR { continue }
@@ -80,8 +81,7 @@ public enum PabulibReader {
             let consumed = try buffer.withUnsafeBufferPointer { try parser.feed($0, count: filled, atEnd: atEnd) }
             if consumed > 0 {
                 buffer.withUnsafeMutableBufferPointer { b in
-                    if consumed < filled {
-                        let base = b.baseAddress!
+                    if consumed < filled, let base = b.baseAddress {
                         base.update(from: base + consumed, count: filled - consumed)
                     }
                 }
