@@ -48,6 +48,7 @@ public enum ExactEqualShares: CountingRule {
         }
         let ees = ExactEqualSharesElection(election, utility: options.utility, ties: ties)
         var runs = 1
+        var changes = 0
         var current = try ees.run(share: budget / Rational(voters))
         var result = current
 
@@ -72,6 +73,7 @@ public enum ExactEqualShares: CountingRule {
                     }
                 }
                 guard let next = changed else { break }
+                changes += 1
                 current = next
             }
         }
@@ -91,6 +93,7 @@ public enum ExactEqualShares: CountingRule {
                            Detail("share", .rational(result.share)),
                            Detail("virtual_budget", .rational(result.share * Rational(voters))),
                            Detail("runs", .integer(runs)),
+                           Detail("outcome_changes", .integer(changes)),
                        ])
     }
 

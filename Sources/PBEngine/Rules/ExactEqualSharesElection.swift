@@ -39,25 +39,31 @@ struct ExactEqualSharesElection {
         var classOfVoter = [Int32](repeating: 0, count: voterCount)
         var paidByClass: [Rational] = [.zero]
         var sizeOfClass: [Int] = [voterCount]
+        // The class holding each amount paid, so that voters who paid the same in different
+        // ways share a class (their futures are the same: only the money left matters).
+        var classOfPaid: [Rational: Int32] = [.zero: 0]
         // Supporters of each project per class.
         var classesOfProject: [[Int32: Int]] = supporters.map { $0.isEmpty ? [:] : [0: $0.count] }
         var alive = supporters.map { !$0.isEmpty }
         var lastScore = [Rational?](repeating: nil, count: projectCount)
         var stamp = [Int](repeating: 0, count: projectCount)
         var stampNow = 0
+        var moved = [Int](repeating: 0, count: projectCount)
+        var touched: [Int] = []
+        // Position of each class from poorest (most paid) to richest; set each round.
+        var poorness = [Int](repeating: 0, count: 1)
 
-        func noteThreshold(_ t: Rational) {
-            if let n = result.nextShare, n <= t { return }
-            result.nextShare = t
-        }
+        // Every peel comparison that dropped a class: where it would flip, and what it decides.
+        var drops: [Drop] = []
+        // The rounds in which each project was evaluated afresh.
+        var evaluatedIn = [[Int]](repeating: [], count: projectCount)
+        var round = 0
 
-        /// The payer classes and their number, or `nil` if nobody can pay.
+        /// The payer classes and their number, or `nil` if nobody can pay; records the drops.
         func payers(of p: Int) -> (classes: [Int32], count: Int)? {
+            evaluatedIn[p].append(round)
             let cost = costs[p]
-            let entries = classesOfProject[p].sorted { a, b in
-                let c = Rational.compare(paidByClass[Int(a.key)], paidByClass[Int(b.key)])
-                return c != 0 ? c > 0 : a.key < b.key
-            }
+            let entries = classesOfProject[p].sorted { poorness[Int($0.key)] < poorness[Int($1.key)] }
             var m = entries.reduce(0) { $0 + $1.value }
             var start = 0
             while start < entries.count {
@@ -65,7 +71,7 @@ struct ExactEqualSharesElection {
                 let budget = share - paidByClass[Int(k)]
                 // budget < cost / m, without dividing.
                 if budget * Rational(m) < cost {
-                    noteThreshold(paidByClass[Int(k)] + cost / Rational(m))
+                    drops.append(Drop(paid: paidByClass[Int(k)], payers: m, round: round, project: p))
                     m -= count
                     start += 1
                 } else {
@@ -88,6 +94,13 @@ struct ExactEqualSharesElection {
                     return c != 0 ? c > 0 : a < b
                 }
             }
+            // Rank the classes once per round (distinct amounts paid: no ties among live ones).
+            let live = (0..<paidByClass.count).filter { sizeOfClass[$0] > 0 }.sorted { a, b in
+                let c = Rational.compare(paidByClass[a], paidByClass[b])
+                return c != 0 ? c > 0 : a < b
+            }
+            poorness = [Int](repeating: Int.max, count: paidByClass.count)
+            for (position, k) in live.enumerated() { poorness[k] = position }
             var best: Rational?
             var tied: [(project: Int, classes: [Int32], count: Int)] = []
             for p in candidates {
@@ -113,6 +126,7 @@ struct ExactEqualSharesElection {
                 }
             }
             guard let score = best else { break }
+            round += 1
             var chosen = tied[0]
             if tied.count > 1 {
                 let (winner, record) = try ties.breakTie(tied.map(\.project).sorted(), context: "round \(result.steps.count + 1)")
@@ -125,37 +139,127 @@ struct ExactEqualSharesElection {
             result.totalCost += costs[p]
             alive[p] = false
 
-            // Charge the payers; split every class of which only some voters pay.
+            // Charge the payers. Each paying class moves to the class of its new amount paid:
+            // an existing class (not one paying now), the class itself if all of it pays, or
+            // a new class.
+            let paying = Set(chosen.classes)
             var newClassOf: [Int32: Int32] = [:]
-            for k in chosen.classes {
-                let paying = classesOfProject[p][k] ?? 0
-                if paying == sizeOfClass[Int(k)] {
-                    paidByClass[Int(k)] += payment
+            for k in chosen.classes.sorted() {
+                let count = classesOfProject[p][k] ?? 0
+                let oldPaid = paidByClass[Int(k)]
+                let newPaid = oldPaid + payment
+                if let existing = classOfPaid[newPaid], !paying.contains(existing) {
+                    newClassOf[k] = existing
+                    sizeOfClass[Int(existing)] += count
+                    sizeOfClass[Int(k)] -= count
+                    if sizeOfClass[Int(k)] == 0 && classOfPaid[oldPaid] == k { classOfPaid[oldPaid] = nil }
+                } else if count == sizeOfClass[Int(k)] {
+                    if classOfPaid[oldPaid] == k { classOfPaid[oldPaid] = nil }
+                    paidByClass[Int(k)] = newPaid
+                    classOfPaid[newPaid] = k
                 } else {
                     let fresh = Int32(paidByClass.count)
-                    paidByClass.append(paidByClass[Int(k)] + payment)
-                    sizeOfClass.append(paying)
-                    sizeOfClass[Int(k)] -= paying
+                    paidByClass.append(newPaid)
+                    sizeOfClass.append(count)
+                    sizeOfClass[Int(k)] -= count
+                    classOfPaid[newPaid] = fresh
                     newClassOf[k] = fresh
                 }
             }
             if !newClassOf.isEmpty {
-                for v in supporters[p] {
-                    let old = classOfVoter[Int(v)]
-                    guard let fresh = newClassOf[old] else { continue }
-                    classOfVoter[Int(v)] = fresh
-                    stampNow += 1
-                    for e in ballots.range(of: Int(v)) {
-                        let r = Int(ballots.projects[e])
-                        if stamp[r] == stampNow { continue }
-                        stamp[r] = stampNow
-                        let left = (classesOfProject[r][old] ?? 0) - 1
-                        classesOfProject[r][old] = left == 0 ? nil : left
-                        classesOfProject[r][fresh, default: 0] += 1
+                // Move the payers of each splitting class, counting per project how many of
+                // its supporters move, then update each project's class counts once.
+                var moving: [Int32: [Int32]] = [:]
+                for v in supporters[p] where newClassOf[classOfVoter[Int(v)]] != nil {
+                    moving[classOfVoter[Int(v)], default: []].append(v)
+                }
+                for old in moving.keys.sorted() {
+                    guard let fresh = newClassOf[old], let voters = moving[old] else { continue }
+                    for v in voters {
+                        classOfVoter[Int(v)] = fresh
+                        stampNow += 1
+                        for e in ballots.range(of: Int(v)) {
+                            let r = Int(ballots.projects[e])
+                            if stamp[r] == stampNow { continue }
+                            stamp[r] = stampNow
+                            if moved[r] == 0 { touched.append(r) }
+                            moved[r] += 1
+                        }
                     }
+                    for r in touched {
+                        let left = (classesOfProject[r][old] ?? 0) - moved[r]
+                        classesOfProject[r][old] = left == 0 ? nil : left
+                        classesOfProject[r][fresh, default: 0] += moved[r]
+                        moved[r] = 0
+                    }
+                    touched.removeAll(keepingCapacity: true)
                 }
             }
         }
+        // The last round found nothing affordable among the projects still in the running;
+        // look at the others with the final budgets too, so that every project's chance in
+        // the last round is on record.
+        for p in 0..<projectCount where !alive[p] && !supporters[p].isEmpty && !result.steps.contains(where: { $0.project == p }) {
+            _ = payers(of: p)
+        }
+        result.nextShare = nextShare(drops: drops, evaluatedIn: evaluatedIn, steps: result.steps)
         return result
+    }
+
+    /// A peel comparison `share - paid < c/m` that held (the class was dropped); it fails
+    /// from the share `paid + c/m` on.
+    struct Drop {
+        /// What the dropped class had paid.
+        var paid: Rational
+        /// `m`: the payers the project would have with the class.
+        var payers: Int
+        /// The round (0-based; the number of funded projects for the last round, which
+        /// funds nothing) and the project evaluated.
+        var round: Int
+        var project: Int
+    }
+
+    /// The smallest share above the run's at which its funded projects could differ: the
+    /// smallest flip point of a drop that matters.
+    ///
+    /// A drop matters when it is in the peel of the project funded in that round (more
+    /// payers change every later budget), or in the last round (which funds nothing: any
+    /// project that gets a payer there is funded). Otherwise it is in a project's
+    /// evaluation that stood for that project from its round up to the round before its
+    /// next evaluation (lazy evaluation: in between, its rank never rose above it). With
+    /// the class kept, the project would rank `rank`; it matters only if that reaches the
+    /// rank funded in one of those rounds, that is the lowest of them, the last one (the
+    /// funded rank never rises from round to round). Every other drop can flip without
+    /// changing which project any round funds or how it is paid, and then the last round,
+    /// with the same budgets, decides as before unless one of its own drops flips.
+    ///
+    /// - Complexity: O(drops × log evaluations per project).
+    func nextShare(drops: [Drop], evaluatedIn: [[Int]], steps: [ExactEqualSharesRun.Step]) -> Rational? {
+        var next: Rational?
+        for drop in drops {
+            let cost = costs[drop.project]
+            let m = Rational(drop.payers)
+            let share = drop.paid + cost / m
+            if let n = next, n <= share { continue }
+            let matters: Bool
+            if drop.round == steps.count || steps[drop.round].project == drop.project {
+                matters = true
+            } else {
+                // Every unfunded project is evaluated in the last round and every funded one
+                // in its own round, so a later evaluation exists.
+                let rounds = evaluatedIn[drop.project]
+                var lo = 0
+                var hi = rounds.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if rounds[mid] <= drop.round { lo = mid + 1 } else { hi = mid }
+                }
+                precondition(lo < rounds.count, "ExactEqualShares: a project's evaluation must be followed by another")
+                let rank = utility == .cost ? m : m / cost
+                matters = rank >= steps[rounds[lo] - 1].score
+            }
+            if matters { next = share }
+        }
+        return next
     }
 }

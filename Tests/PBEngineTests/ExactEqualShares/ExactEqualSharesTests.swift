@@ -86,7 +86,9 @@ struct ExactEqualSharesTests {
     // MARK: The plain definition
 
     /// EES one voter at a time: per-voter budgets, payers found by sorting every supporter.
-    static func plain(_ election: Election, share: Rational, utility: Utility, chain: [TieCriterion]) throws -> (funded: [Int], payments: [Rational]) {
+    /// Also the smallest share above `share` at which any of its comparisons
+    /// `budget < c/|V|` would come out otherwise (`nil`: none would).
+    static func plain(_ election: Election, share: Rational, utility: Utility, chain: [TieCriterion]) throws -> (funded: [Int], payments: [Rational], next: Rational?) {
         let ties = TieBreaking(chain: chain, election: election)
         let n = election.ballots.count
         let supporters = election.projects.indices.map { p in
@@ -95,12 +97,17 @@ struct ExactEqualSharesTests {
         var budget = [Rational](repeating: share, count: n)
         var funded: [Int] = []
         var payments: [Rational] = []
+        var next: Rational?
         while true {
             var options: [(project: Int, payers: [Int], rank: Rational)] = []
             for p in election.projects.indices where !funded.contains(p) {
                 var payers = supporters[p].sorted { budget[$0] < budget[$1] }
                 let cost = election.projects[p].cost
-                while let poorest = payers.first, budget[poorest] < cost / Rational(payers.count) { payers.removeFirst() }
+                while let poorest = payers.first, budget[poorest] < cost / Rational(payers.count) {
+                    let flip = share - budget[poorest] + cost / Rational(payers.count)
+                    if next.map({ flip < $0 }) ?? true { next = flip }
+                    payers.removeFirst()
+                }
                 if payers.isEmpty { continue }
                 let m = Rational(payers.count)
                 options.append((p, payers, utility == .cost ? m : m / cost))
@@ -114,7 +121,7 @@ struct ExactEqualSharesTests {
             funded.append(winner)
             payments.append(payment)
         }
-        return (funded, payments)
+        return (funded, payments, next)
     }
 
     /// A random election with `voters` voters, up to `maxProjects` projects of cost
@@ -199,6 +206,58 @@ struct ExactEqualSharesTests {
             #expect(outcome.funded == expected.funded, "\(completion)")
             #expect(outcome.detail("share") == .rational(expected.share), "\(completion)")
             #expect(outcome.totalCost <= election.budget)
+        }
+    }
+
+    /// add-opt by the plain definition, on elections of any size: from each share, go to the
+    /// smallest share at which any comparison of the plain run flips (below it, every run is
+    /// the same), until the funded set changes.
+    static func walked(_ election: Election, skip: Bool, utility: Utility, chain: [TieCriterion]) throws -> (funded: [Int], share: Rational) {
+        let budget = election.budget
+        let supported = Set(election.ballots.projects.map(Int.init))
+        func cost(_ set: [Int]) -> Rational { set.reduce(Rational.zero) { $0 + election.projects[$1].cost } }
+        func exhaustive(_ set: [Int]) -> Bool {
+            let left = budget - cost(set)
+            return !election.projects.indices.contains { !set.contains($0) && supported.contains($0) && election.projects[$0].cost <= left }
+        }
+        var share = budget / Rational(election.ballots.count)
+        var current = try plain(election, share: share, utility: utility, chain: chain)
+        var result = (current.funded, share)
+        while true {
+            if cost(current.funded) <= budget {
+                result = (current.funded, share)
+                if exhaustive(current.funded) { break }
+            } else if !skip {
+                break
+            }
+            var probe = current
+            var found: (run: (funded: [Int], payments: [Rational], next: Rational?), share: Rational)?
+            while let next = probe.next {
+                probe = try plain(election, share: next, utility: utility, chain: chain)
+                if Set(probe.funded) != Set(current.funded) {
+                    found = (probe, next)
+                    break
+                }
+            }
+            guard let change = found else { break }
+            current = change.run
+            share = change.share
+        }
+        return result
+    }
+
+    @Test("add-opt equals walking every comparison of the plain definition", arguments: 0 ..< 40)
+    func addOptWalked(seed: Int) throws {
+        var random = SplitMix64(seed: UInt64(seed) &+ 4242)
+        let voters = 5 + Int(random.next(upperBound: 26))
+        let election = Self.randomElection(seed: UInt64(seed) &+ 9000, voters: voters, maxProjects: 9, unit: 1 + seed % 5)
+        let chain: [TieCriterion] = seed % 2 == 0 ? [.id] : TieBreaking.defaultChain
+        let utility: Utility = seed % 3 == 0 ? .cardinality : .cost
+        for (completion, skip) in [(Completion.addOpt, false), (.addOptSkip, true)] {
+            let outcome = try ExactEqualShares.count(election, options: Self.options(completion, utility: utility, chain: chain))
+            let expected = try Self.walked(election, skip: skip, utility: utility, chain: chain)
+            #expect(outcome.funded == expected.funded, "\(completion)")
+            #expect(outcome.detail("share") == .rational(expected.share), "\(completion)")
         }
     }
 }
