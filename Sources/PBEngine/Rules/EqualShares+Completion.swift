@@ -141,7 +141,7 @@ extension EqualShares {
         for j in 0..<profile.distinctBallotCount {
             var g = 0
             var m = 0
-            for k in profile.ballotStart[j] ..< profile.ballotStart[j + 1] {
+            for k in Int(profile.ballotStart[j]) ..< Int(profile.ballotStart[j + 1]) {
                 let p = Int(profile.ballotProject[k])
                 if inGreedy[p] { g += 1 }
                 if inMES[p] { m += 1 }
@@ -150,8 +150,8 @@ extension EqualShares {
                 g = min(g, 1)
                 m = min(m, 1)
             }
-            if g > m { preferGreedy += profile.ballotWeight[j] }
-            if m > g { preferMES += profile.ballotWeight[j] }
+            if g > m { preferGreedy += Int(profile.ballotWeight[j]) }
+            if m > g { preferMES += Int(profile.ballotWeight[j]) }
         }
         return (preferGreedy, preferMES)
     }

@@ -16,17 +16,17 @@ struct EqualSharesProfile: Sendable {
     /// Exact costs.
     let costs: [Rational]
     /// Multiplicity of each distinct ballot (only ballots that support something).
-    let ballotWeight: [Int]
+    let ballotWeight: [UInt32]
     /// Project `p`'s supporters are `supporterBallot[supporterStart[p] ..< supporterStart[p + 1]]`.
     let supporterStart: [Int]
     /// Distinct ballot index of each supporter entry.
     let supporterBallot: [Int32]
-    /// `w_i(p)` of each supporter entry.
+    /// `w_i(p)` of each supporter entry (empty when every `w_i(p)` is 1).
     let supporterPoints: [Int64]
     /// Distinct ballot `j` supports `ballotProject[ballotStart[j] ..< ballotStart[j + 1]]`.
-    let ballotStart: [Int]
+    let ballotStart: [UInt32]
     /// Supported projects of each distinct ballot, ascending.
-    let ballotProject: [Int32]
+    let ballotProject: [UInt16]
     /// Whether every `w_i(p)` is 1 (approval ballots): payments are then equal within a class.
     let unitPoints: Bool
     /// Per project: `sum_i w_i(p)` over all voters.
@@ -36,7 +36,11 @@ struct EqualSharesProfile: Sendable {
 
     /// Merges `election`'s ballots.
     ///
-    /// - Complexity: O(E) expected for E ballot entries (hashing each distinct ballot once).
+    /// Identical ballots are found with an open-addressing hash table over the distinct
+    /// ballots' flat arrays (no array per ballot, no `Dictionary`): a few bytes per
+    /// distinct entry, whatever the number of ballots. Distinct ballots keep the order of
+    /// their first appearance, so everything after is deterministic.
+    /// - Complexity: O(E) expected for E ballot entries.
     init(_ election: Election) {
         let m = election.projects.count
         projectCount = m
@@ -44,25 +48,34 @@ struct EqualSharesProfile: Sendable {
         costs = election.projects.map(\.cost)
         let ballots = election.ballots
         let defaultScore: Int64 = election.voteType == .scoring ? max(0, election.limits.defaultScore ?? 0) : 0
+        // Without points every w_i(p) is 1: no points are stored.
+        let hasPoints = ballots.points != nil || defaultScore > 0
 
-        var index: [[Int64]: Int] = [:]
-        var weights: [Int] = []
-        var distinct: [[Int64]] = []  // project, points, project, points, ... ascending by project
+        var start: [UInt32] = [0]
+        var entries: [UInt16] = []
+        var entryPoints: [Int64] = []
+        var weights: [UInt32] = []
+        var hashes: [UInt64] = []
+        var table = [Int32](repeating: -1, count: 1 << 10)
         var idle = 0
-        var pairs: [(project: Int, points: Int64)] = []
-        var entry: [Int64] = []
+        var unit = true
+        var pairs: [(project: UInt16, points: Int64)] = []
         var listed = [Bool](repeating: false, count: m)
+        start.reserveCapacity(min(ballots.count, 1 << 20) + 1)
+
+        func slot(of hash: UInt64, in table: [Int32]) -> Int { Int(truncatingIfNeeded: hash) & (table.count - 1) }
+
         for b in 0..<ballots.count {
             pairs.removeAll(keepingCapacity: true)
             let r = ballots.range(of: b)
             for k in r {
-                let p = Int(ballots.projects[k])
+                let p = ballots.projects[k]
                 let w = ballots.points?[k] ?? 1
                 if w > 0 { pairs.append((p, w)) }
-                if defaultScore > 0 { listed[p] = true }
+                if defaultScore > 0 { listed[Int(p)] = true }
             }
             if defaultScore > 0 {
-                for p in 0..<m where !listed[p] { pairs.append((p, defaultScore)) }
+                for p in 0..<m where !listed[p] { pairs.append((UInt16(p), defaultScore)) }
                 for k in r { listed[Int(ballots.projects[k])] = false }
             }
             if pairs.isEmpty {
@@ -70,61 +83,99 @@ struct EqualSharesProfile: Sendable {
                 continue
             }
             pairs.sort { $0.project < $1.project }
-            entry.removeAll(keepingCapacity: true)
+            var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
             for pair in pairs {
-                entry.append(Int64(pair.project))
-                entry.append(pair.points)
+                hash = Self.mix(hash ^ UInt64(pair.project))
+                hash = Self.mix(hash ^ UInt64(bitPattern: pair.points))
+                if pair.points != 1 { unit = false }
             }
-            if let j = index[entry] {
-                weights[j] += 1
-            } else {
-                index[entry] = distinct.count
-                distinct.append(entry)
-                weights.append(1)
+            var i = slot(of: hash, in: table)
+            while true {
+                let d = Int(table[i])
+                if d < 0 {
+                    table[i] = Int32(weights.count)
+                    weights.append(1)
+                    hashes.append(hash)
+                    for pair in pairs {
+                        entries.append(pair.project)
+                        if hasPoints { entryPoints.append(pair.points) }
+                    }
+                    precondition(entries.count <= Int(UInt32.max), "EqualShares: more than 2^32 distinct ballot entries")
+                    start.append(UInt32(entries.count))
+                    break
+                }
+                if hashes[d] == hash && Self.equal(pairs, entries, hasPoints ? entryPoints : nil, Int(start[d]), Int(start[d + 1])) {
+                    weights[d] += 1
+                    break
+                }
+                i = (i + 1) & (table.count - 1)
+            }
+            if weights.count * 2 > table.count {
+                table = [Int32](repeating: -1, count: table.count * 2)
+                for (d, h) in hashes.enumerated() {
+                    var k = slot(of: h, in: table)
+                    while table[k] >= 0 { k = (k + 1) & (table.count - 1) }
+                    table[k] = Int32(d)
+                }
             }
         }
+        precondition(weights.count < Int(Int32.max), "EqualShares: more than 2^31 distinct ballots")
         idleVoterCount = idle
         ballotWeight = weights
+        ballotStart = start
+        ballotProject = entries
+        unitPoints = unit
 
         var counts = [Int](repeating: 0, count: m)
-        var ballotStart = [0]
-        var ballotProject: [Int32] = []
-        ballotStart.reserveCapacity(distinct.count + 1)
-        for list in distinct {
-            for k in stride(from: 0, to: list.count, by: 2) {
-                counts[Int(list[k])] += 1
-                ballotProject.append(Int32(list[k]))
-            }
-            ballotStart.append(ballotProject.count)
-        }
-        var start = [Int](repeating: 0, count: m + 1)
-        for p in 0..<m { start[p + 1] = start[p] + counts[p] }
-        var fill = start
-        var supporterBallot = [Int32](repeating: 0, count: start[m])
-        var supporterPoints = [Int64](repeating: 0, count: start[m])
-        var unit = true
+        for p in entries { counts[Int(p)] += 1 }
+        var supporterStart = [Int](repeating: 0, count: m + 1)
+        for p in 0..<m { supporterStart[p + 1] = supporterStart[p] + counts[p] }
+        var fill = supporterStart
+        var supporterBallot = [Int32](repeating: 0, count: entries.count)
+        var supporterPoints = [Int64](repeating: 0, count: unit ? 0 : entries.count)
         var totalPoints = [Int64](repeating: 0, count: m)
         var supporterCount = [Int](repeating: 0, count: m)
-        for (j, list) in distinct.enumerated() {
-            for k in stride(from: 0, to: list.count, by: 2) {
-                let p = Int(list[k])
-                let w = list[k + 1]
+        for j in 0..<weights.count {
+            let weight = Int(weights[j])
+            for k in Int(start[j]) ..< Int(start[j + 1]) {
+                let p = Int(entries[k])
                 supporterBallot[fill[p]] = Int32(j)
-                supporterPoints[fill[p]] = w
+                let w = hasPoints ? entryPoints[k] : 1
+                if !unit { supporterPoints[fill[p]] = w }
                 fill[p] += 1
-                if w != 1 { unit = false }
-                totalPoints[p] += w * Int64(weights[j])
-                supporterCount[p] += weights[j]
+                totalPoints[p] += w * Int64(weight)
+                supporterCount[p] += weight
             }
         }
-        self.ballotStart = ballotStart
-        self.ballotProject = ballotProject
-        supporterStart = start
+        self.supporterStart = supporterStart
         self.supporterBallot = supporterBallot
         self.supporterPoints = supporterPoints
-        unitPoints = unit
         self.totalPoints = totalPoints
         self.supporterCount = supporterCount
+    }
+
+    /// SplitMix64's finalizer: a fixed, documented hash step (no per-process seed).
+    @inline(__always)
+    private static func mix(_ value: UInt64) -> UInt64 {
+        var z = value &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// Whether `pairs` equals the stored ballot `entries[from ..< to]`.
+    @inline(__always)
+    private static func equal(_ pairs: [(project: UInt16, points: Int64)], _ entries: [UInt16], _ points: [Int64]?, _ from: Int, _ to: Int) -> Bool {
+        guard to - from == pairs.count else { return false }
+        for (k, pair) in pairs.enumerated() where entries[from + k] != pair.project {
+            return false
+        }
+        if let points {
+            for (k, pair) in pairs.enumerated() where points[from + k] != pair.points {
+                return false
+            }
+        }
+        return true
     }
 
     /// The number of distinct ballots that support something.

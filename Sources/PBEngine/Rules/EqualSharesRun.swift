@@ -263,7 +263,7 @@ struct EqualSharesRun {
                                 let c = Int(classes[j])
                                 if c == 0 { continue }
                                 if sums[c] == 0 { touched.append(Int32(c)) }
-                                sums[c] += weights[j]
+                                sums[c] += Int(weights[j])
                             }
                         }
                     }
@@ -282,10 +282,10 @@ struct EqualSharesRun {
                 if c == 0 { continue }
                 let key = GroupKey(cls: c, points: profile.supporterPoints[k])
                 if let g = groupIndex[key] {
-                    groups[g].weight += profile.ballotWeight[j]
+                    groups[g].weight += Int(profile.ballotWeight[j])
                 } else {
                     groupIndex[key] = groups.count
-                    groups.append(Group(cls: c, points: Int(key.points), weight: profile.ballotWeight[j]))
+                    groups.append(Group(cls: c, points: Int(key.points), weight: Int(profile.ballotWeight[j])))
                 }
             }
         }
@@ -449,7 +449,7 @@ struct EqualSharesRun {
     /// Leftover totals over all voters, checked against what was handed out and spent.
     private mutating func summarizeLeftovers(_ record: inout Record) {
         var weightOf = [Int](repeating: 0, count: classCount)
-        for j in 0..<profile.distinctBallotCount { weightOf[Int(classOf[j])] += profile.ballotWeight[j] }
+        for j in 0..<profile.distinctBallotCount { weightOf[Int(classOf[j])] += Int(profile.ballotWeight[j]) }
         let total = EqualSharesMoney()
         let most = EqualSharesMoney()
         for c in 1..<classCount where weightOf[c] > 0 {

@@ -188,6 +188,25 @@ struct EqualSharesExampleTests {
         #expect(throws: CountError.self) { try RuleRegistry.count(noBallots, options: Self.options()) }
     }
 
+    @Test func scoringBallotsGiveDefaultScoreToUnlistedProjects() throws {
+        // Scoring ballots, default_score 1; budget 6, two voters (share 3).
+        // X costs 2, Y costs 3. Voter 1 gives X 2 points (Y gets the default 1); voter 2
+        // gives Y 2 points (X gets 1). Cardinality utility.
+        // Round 1: X: 2 / (2 + 1) = 2/3 per point, payments 4/3 and 2/3: rho 2/3.
+        //          Y: 3 / (1 + 2) = 1 per point, payments 1 and 2: rho 1. X first.
+        // Budgets 3 - 4/3 = 5/3 and 3 - 2/3 = 7/3. Round 2: Y at 1 per point: 1 <= 5/3,
+        // 2 <= 7/3: rho 1. Without the default score, rho would be 1 and 3/2.
+        var limits = BallotLimits()
+        limits.defaultScore = 1
+        let election = Election(
+            projects: [Project(id: "X", cost: Rational(2)), Project(id: "Y", cost: Rational(3))],
+            budget: Rational(6), voteType: .scoring, limits: limits,
+            ballots: Ballots([[0], [1]], points: [[2], [2]]))
+        let outcome = try RuleRegistry.count(election, options: Self.options(.cardinality))
+        #expect(outcome.funded == [0, 1])
+        #expect(outcome.rounds.map { $0.value("rho") } == [.rational(Rational(2, 3)), .rational(Rational(1))])
+    }
+
     @Test func unresolvedTieIsAnError() throws {
         // A and B tie at rho 1/2 and have the same votes; `votes` alone cannot separate them.
         #expect(throws: CountError.self) {
