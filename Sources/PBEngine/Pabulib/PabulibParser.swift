@@ -41,8 +41,8 @@ final class PabulibParser {
     private var rowCount = 0
     private var shortVoterIDs = Set<UInt64>()
     private var longVoterIDs = Set<String>()
-    /// While every voter id so far is short and their packed keys strictly increase (ids
-    /// `1, 2, 3, ...` in most files), no id can repeat and the sets above stay empty: the
+    /// While every voter id so far has a key (short or numeric ids) and the keys strictly
+    /// increase (ids `1, 2, 3, ...` in most files), no id can repeat and the sets above stay empty: the
     /// keys are kept here, in order, and moved into `shortVoterIDs` the first time an id
     /// breaks the order. `nil` once that has happened.
     private var increasingVoterKeys: [UInt64]? = []
@@ -443,7 +443,9 @@ final class PabulibParser {
         return true
     }
 
+    /// The voter id that ``VoteRowParser/voterKey(_:_:)`` made `key` from.
     private static func unpack(_ key: UInt64) -> String {
+        if key & VoteRowParser.numericKeyFlag != 0 { return String(key & ~VoteRowParser.numericKeyFlag) }
         var bytes: [UInt8] = []
         var k = key
         while k != 0 {

@@ -5,8 +5,8 @@ struct VoteRowParser: Sendable {
     /// What one part of the VOTES section yields.
     struct Part {
         var ballots: Ballots
-        /// Voter ids of every row, in order: ids of up to 8 bytes packed into a word,
-        /// longer ids as `UInt64.max` with the text in `longIDs`.
+        /// Voter ids of every row, in order, as ``VoteRowParser/voterKey(_:_:)`` makes them:
+        /// `UInt64.max` for ids kept as text in `longIDs`.
         var voterKeys: [UInt64] = []
         var longIDs: [String] = []
         /// Line of each row (relative to the part's first line, 0-based).
@@ -144,14 +144,9 @@ struct VoteRowParser: Sendable {
         }
         // Voter id.
         guard idCell.end > idCell.start else { return fail(idCell.start - start, "empty voter_id") }
-        if !idCell.quoted && idCell.end - idCell.start <= 8 {
-            var key: UInt64 = 0
-            for i in idCell.start..<idCell.end { key = key << 8 | UInt64(bytes[i]) }
-            part.voterKeys.append(key)
-        } else {
-            part.voterKeys.append(UInt64.max)
-            part.longIDs.append(RowTokenizer.string(bytes, idCell))
-        }
+        let key = idCell.quoted ? UInt64.max : Self.voterKey(bytes, idCell)
+        part.voterKeys.append(key)
+        if key == UInt64.max { part.longIDs.append(RowTokenizer.string(bytes, idCell)) }
         part.rowLines.append(UInt32(line))
         // Vote.
         // `entries[0 ..< listed]` holds this row's entries (the array is reused row to row).
@@ -250,6 +245,32 @@ struct VoteRowParser: Sendable {
             part.ballots.append(keptEntries, points: storesPoints ? keptPoints : nil)
         }
         return true
+    }
+
+    /// Bit that marks a voter key made from a long numeric id.
+    static let numericKeyFlag: UInt64 = 1 << 63
+
+    /// A word that stands for an unquoted voter id, one to one: an id of up to 8 bytes
+    /// whose first byte is ASCII is packed into the word (first byte highest, so the top
+    /// bit is clear); an id of 9 to 18 digits without a leading zero (`1401204197`) is its
+    /// value with ``numericKeyFlag`` set. Any other id gives `UInt64.max`: it is kept as
+    /// text. Keys of increasing numeric ids increase.
+    @inline(__always)
+    static func voterKey(_ bytes: UnsafeBufferPointer<UInt8>, _ cell: RowTokenizer.Cell) -> UInt64 {
+        let length = cell.end - cell.start
+        if length <= 8 && bytes[cell.start] < 0x80 {
+            var key: UInt64 = 0
+            for i in cell.start..<cell.end { key = key << 8 | UInt64(bytes[i]) }
+            return key
+        }
+        guard length <= 18 && bytes[cell.start] != 48 else { return UInt64.max }
+        var value: UInt64 = 0
+        for i in cell.start..<cell.end {
+            let digit = UInt64(bytes[i]) &- 48
+            guard digit <= 9 else { return UInt64.max }
+            value = value &* 10 &+ digit
+        }
+        return value | numericKeyFlag
     }
 
     /// A non-negative or negative whole number of at most 18 digits.
