@@ -54,6 +54,26 @@ struct ReaderFastPathTests {
         #expect(error.errors.first?.message == "voter id 'a-very-long-voter-id' appears twice")
     }
 
+    /// Lodz's voter ids have 10 digits: they are keyed by value, not kept as text.
+    @Test("long numeric voter ids: a repeat is found and named as written", arguments: [1, 2])
+    func longNumericIDs(threads: Int) throws {
+        let ok = try PabulibReader.read(bytes: Self.file(["1401204197;1", "1401204209;2", "99;3", "0001401204197;1",
+                                                          "123456789012345678;2", "1234567890123456789;3"]),
+                                        options: .init(threads: threads, minimumPartBytes: 1))
+        #expect(ok.ballots.count == 6)
+        let error = try #require(throws: PabulibErrors.self) {
+            try PabulibReader.read(bytes: Self.file(["1401204197;1", "1401204209;2", "1401204213;3", "1401204209;1"]),
+                                   options: .init(threads: threads, minimumPartBytes: 1))
+        }
+        #expect(error.errors.map(\.message) == ["voter id '1401204209' appears twice"])
+        #expect(error.errors.map(\.line) == [24])
+        let unordered = try #require(throws: PabulibErrors.self) {
+            try PabulibReader.read(bytes: Self.file(["1401204213;1", "ä;2", "1401204197;3", "1401204213;1", "ä;3"]),
+                                   options: .init(collectAllErrors: true))
+        }
+        #expect(unordered.errors.map(\.message) == ["voter id '1401204213' appears twice", "voter id 'ä' appears twice"])
+    }
+
     @Test("quoted rows and extra columns give the same ballots as plain rows")
     func quotedRows() throws {
         let plain = try PabulibReader.read(bytes: Self.file(["1;1,2;x", "2;3;y"], header: "voter_id;vote;district"))
