@@ -19,11 +19,16 @@ struct Fixture: Sendable {
         return repository.deletingLastPathComponent().appendingPathComponent("shared/pabulib")
     }()
 
-    /// A shared real election, or `nil` (with a message) when `../shared` is absent.
+    /// Whether the shared real election `file` is there (it is not in a user's clone).
+    static func sharedFileExists(_ file: String) -> Bool {
+        FileManager.default.fileExists(atPath: sharedFolder.appendingPathComponent(file).path)
+    }
+
+    /// A shared real election, or `nil` (with a message) when it cannot be read.
     static func shared(_ file: String) -> Fixture? {
         let url = sharedFolder.appendingPathComponent(file)
         guard let data = try? Data(contentsOf: url) else {
-            print("skipping benchmarks on \(file): \(url.path) is absent (../shared is not beside this clone)")
+            print("skipping benchmarks on \(file): cannot read \(url.path)")
             return nil
         }
         let text = [UInt8](data)
