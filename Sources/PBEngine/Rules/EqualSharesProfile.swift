@@ -36,7 +36,8 @@ struct EqualSharesProfile: Sendable {
 
     /// Merges `election`'s ballots.
     ///
-    /// Identical ballots are found with an open-addressing hash table over the distinct
+    /// Identical ballots are found with an open-addressing table (keyed by the standard
+    /// library's `Hasher`) over the distinct
     /// ballots' flat arrays (no array per ballot, no `Dictionary`): a few bytes per
     /// distinct entry, whatever the number of ballots. Distinct ballots keep the order of
     /// their first appearance, so everything after is deterministic.
@@ -83,12 +84,16 @@ struct EqualSharesProfile: Sendable {
                 continue
             }
             pairs.sort { $0.project < $1.project }
-            var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
+            // The standard library's Hasher (seeded per process): slots differ between runs,
+            // but distinct ballots are numbered by first appearance, so nothing downstream
+            // depends on the table's layout.
+            var hasher = Hasher()
             for pair in pairs {
-                hash = Self.mix(hash ^ UInt64(pair.project))
-                hash = Self.mix(hash ^ UInt64(bitPattern: pair.points))
+                hasher.combine(pair.project)
+                hasher.combine(pair.points)
                 if pair.points != 1 { unit = false }
             }
+            let hash = UInt64(bitPattern: Int64(hasher.finalize()))
             var i = slot(of: hash, in: table)
             while true {
                 let d = Int(table[i])
@@ -154,14 +159,6 @@ struct EqualSharesProfile: Sendable {
         self.supporterCount = supporterCount
     }
 
-    /// SplitMix64's finalizer: a fixed, documented hash step (no per-process seed).
-    @inline(__always)
-    private static func mix(_ value: UInt64) -> UInt64 {
-        var z = value &+ 0x9E37_79B9_7F4A_7C15
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 
     /// Whether `pairs` equals the stored ballot `entries[from ..< to]`.
     @inline(__always)

@@ -69,6 +69,38 @@ struct RationalTests {
         #expect((tiny * Rational(Int(Int64.max))) == Rational(1, Int(Int64.max)))
     }
 
+    @Test("big values (GMP path) compare, add and multiply like GMP, many times over")
+    func bigValuesAgainstGMP() {
+        // Regression: the slow path once handed GMP a pointer into a temporary that Swift
+        // freed before the call, so comparisons of big values read freed memory.
+        var g = SplitMix64(seed: 77)
+        let scale = Rational(Int(Int64.max))
+        let oscale = GMPOracle(Int64.max, 1)
+        for _ in 0..<3_000 {
+            let (a, b) = Self.randomPair(&g)
+            let (c, d) = Self.randomPair(&g)
+            // Values of about 2^126: always on the GMP path.
+            let x = Rational(Int(a), Int(b)) * scale * scale
+            let y = Rational(Int(c), Int(d)) * scale * scale
+            let ox = GMPOracle(a, b) * oscale * oscale
+            let oy = GMPOracle(c, d) * oscale * oscale
+            #expect(x.description == ox.text)
+            #expect(Rational.compare(x, y) == ox.compare(oy))
+            #expect(Rational.compare(y, x) == oy.compare(ox))
+            // Mixed: the small side becomes a temporary GMP value for the call.
+            let small = Rational(Int(c), Int(d))
+            #expect(Rational.compare(x, small) == ox.compare(GMPOracle(c, d)))
+            #expect(Rational.compare(small, x) == GMPOracle(c, d).compare(ox))
+            #expect((x + small).description == (ox + GMPOracle(c, d)).text)
+            #expect((x + y).description == (ox + oy).text)
+            #expect((x * y).description == (ox * oy).text)
+            #expect(min(x, y) <= max(x, y))
+            if !x.isZero {
+                #expect(x.reciprocal.description == (GMPOracle(1, 1) / ox).text)
+            }
+        }
+    }
+
     @Test("sums of many shares stay exact")
     func sharesSumExactly() {
         // 7 voters each get 1/7 of 100: the shares add back to 100 exactly.
