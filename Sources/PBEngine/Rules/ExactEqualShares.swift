@@ -65,7 +65,7 @@ public enum ExactEqualShares: CountingRule {
                 var probe = current
                 var changed: ExactEqualSharesRun?
                 while let next = probe.nextShare {
-                    probe = try ees.run(share: next)
+                    probe = try ees.run(share: next, resuming: probe)
                     runs += 1
                     if Set(probe.funded) != funded {
                         changed = probe

@@ -27,13 +27,31 @@ struct ExactEqualSharesElection {
         supporters = lists
     }
 
+    /// Voters' budget classes at the start of a round (all that a run carries from round
+    /// to round besides the rounds themselves). Arrays are copied on write, so keeping one
+    /// per round costs what the round changes.
+    struct ClassState {
+        var classOfVoter: [Int32]
+        var paidByClass: [Rational]
+        var sizeOfClass: [Int]
+        var classOfPaid: [Rational: Int32]
+        var classesOfProject: [[Int32: Int]]
+    }
+
     /// Exact Equal Shares with `share` per voter.
+    ///
+    /// With `previous`, a run at a smaller share whose ``ExactEqualSharesRun/nextShare`` is
+    /// `share`, the run starts at ``ExactEqualSharesRun/nextRound``: every earlier round
+    /// funds the same project with the same payers at `share` (no drop that matters flips
+    /// there), so its classes are taken from `previous`; ranks are evaluated afresh and
+    /// every unfunded project is back in the running, since drops that do not matter may
+    /// have flipped.
     ///
     /// - Throws: ``CountError/unresolvedTie(_:_:)``.
     /// - Complexity: per round, O(c log c) for each project evaluated (c: the budget classes
     ///   among its supporters; projects are evaluated lazily, best last rank first, since a
     ///   rank never rises), plus the ballot lengths of the voters who move to a new class.
-    func run(share: Rational) throws -> ExactEqualSharesRun {
+    func run(share: Rational, resuming previous: ExactEqualSharesRun? = nil) throws -> ExactEqualSharesRun {
         var result = ExactEqualSharesRun(share: share)
         let projectCount = costs.count
         var classOfVoter = [Int32](repeating: 0, count: voterCount)
@@ -59,6 +77,27 @@ struct ExactEqualSharesElection {
         var evaluatedIn = [[Int]](repeating: [], count: projectCount)
         var round = 0
 
+        if let previous, let start = previous.nextRound, let resumeShare = previous.nextShare, share == resumeShare {
+            let state = previous.snapshots[start]
+            classOfVoter = state.classOfVoter
+            paidByClass = state.paidByClass
+            sizeOfClass = state.sizeOfClass
+            classOfPaid = state.classOfPaid
+            classesOfProject = state.classesOfProject
+            result.steps = Array(previous.steps[..<start])
+            result.totalCost = result.steps.reduce(Rational.zero) { $0 + costs[$1.project] }
+            for (k, tieRound) in previous.tieRounds.enumerated() where tieRound < start {
+                result.ties.append(previous.ties[k])
+                result.tieRounds.append(tieRound)
+            }
+            result.snapshots = Array(previous.snapshots[..<start])
+            let fundedBefore = Set(result.steps.map(\.project))
+            alive = supporters.indices.map { !supporters[$0].isEmpty && !fundedBefore.contains($0) }
+            drops = previous.drops.filter { $0.round < start && $0.paid + costs[$0.project] / Rational($0.payers) > share }
+            evaluatedIn = previous.evaluatedIn.map { $0.filter { $0 < start } }
+            round = start
+        }
+
         /// The payer classes and their number, or `nil` if nobody can pay; records the drops.
         func payers(of p: Int) -> (classes: [Int32], count: Int)? {
             evaluatedIn[p].append(round)
@@ -83,6 +122,8 @@ struct ExactEqualSharesElection {
         }
 
         while true {
+            result.snapshots.append(ClassState(classOfVoter: classOfVoter, paidByClass: paidByClass, sizeOfClass: sizeOfClass,
+                                               classOfPaid: classOfPaid, classesOfProject: classesOfProject))
             // Lazy evaluation: a project's rank never rises, so its last rank bounds it.
             let candidates = (0..<projectCount).filter { alive[$0] }.sorted { a, b in
                 switch (lastScore[a], lastScore[b]) {
@@ -131,6 +172,7 @@ struct ExactEqualSharesElection {
             if tied.count > 1 {
                 let (winner, record) = try ties.breakTie(tied.map(\.project).sorted(), context: "round \(result.steps.count + 1)")
                 result.ties.append(record)
+                result.tieRounds.append(result.steps.count)
                 chosen = tied.first { $0.project == winner } ?? chosen
             }
             let p = chosen.project
@@ -202,7 +244,9 @@ struct ExactEqualSharesElection {
         for p in 0..<projectCount where !alive[p] && !supporters[p].isEmpty && !result.steps.contains(where: { $0.project == p }) {
             _ = payers(of: p)
         }
-        result.nextShare = nextShare(drops: drops, evaluatedIn: evaluatedIn, steps: result.steps)
+        (result.nextShare, result.nextRound) = nextShare(drops: drops, evaluatedIn: evaluatedIn, steps: result.steps)
+        result.drops = drops
+        result.evaluatedIn = evaluatedIn
         return result
     }
 
@@ -234,13 +278,18 @@ struct ExactEqualSharesElection {
     /// with the same budgets, decides as before unless one of its own drops flips.
     ///
     /// - Complexity: O(drops × log evaluations per project).
-    func nextShare(drops: [Drop], evaluatedIn: [[Int]], steps: [ExactEqualSharesRun.Step]) -> Rational? {
+    /// - Returns: that share, and the earliest round with a drop that matters there.
+    func nextShare(drops: [Drop], evaluatedIn: [[Int]], steps: [ExactEqualSharesRun.Step]) -> (share: Rational?, round: Int?) {
         var next: Rational?
+        var nextRound: Int?
         for drop in drops {
             let cost = costs[drop.project]
             let m = Rational(drop.payers)
             let share = drop.paid + cost / m
-            if let n = next, n <= share { continue }
+            if let n = next {
+                let c = Rational.compare(share, n)
+                if c > 0 || (c == 0 && nextRound.map { $0 <= drop.round } ?? false) { continue }
+            }
             let matters: Bool
             if drop.round == steps.count || steps[drop.round].project == drop.project {
                 matters = true
@@ -258,8 +307,11 @@ struct ExactEqualSharesElection {
                 let rank = utility == .cost ? m : m / cost
                 matters = rank >= steps[rounds[lo] - 1].score
             }
-            if matters { next = share }
+            if matters {
+                next = share
+                nextRound = drop.round
+            }
         }
-        return next
+        return (next, nextRound)
     }
 }

@@ -36,6 +36,17 @@ struct ExactEqualSharesRun {
     /// when none would (the outcome is the same for every larger share).
     var nextShare: Rational?
 
+    /// The earliest round with a drop that matters at ``nextShare`` (where a run at that
+    /// share can start, see ``ExactEqualSharesElection/run(share:resuming:)``).
+    var nextRound: Int?
+    /// The round in which each of ``ties`` was broken.
+    var tieRounds: [Int] = []
+    /// The budget classes at the start of each round.
+    var snapshots: [ExactEqualSharesElection.ClassState] = []
+    /// Every dropped class of the run, and the rounds in which each project was evaluated.
+    var drops: [ExactEqualSharesElection.Drop] = []
+    var evaluatedIn: [[Int]] = []
+
     /// The funded projects, in order.
     var funded: [Int] { steps.map(\.project) }
 }
