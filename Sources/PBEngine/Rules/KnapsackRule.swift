@@ -99,10 +99,11 @@ public enum KnapsackRule: CountingRule {
                        rounds: rounds, ties: tieRecords, details: details)
     }
 
-    /// Weights `c(p) * D`, capacity `floor(B * D)` and profits (`score * c(p) * D` or
-    /// `score`) as `Int64`, with `D` the common denominator of the costs, when all of them
-    /// and every sum of them fit (the capacity is capped at the total weight, which changes
-    /// nothing); `nil` otherwise.
+    /// Weights `c(p) * D / g`, capacity `floor(B * D / g)` and profits (`score * c(p) * D`
+    /// or `score`) as `Int64`, with `D` the common denominator of the costs and `g` the
+    /// greatest common divisor of the scaled costs, when all of them and every sum of them
+    /// fit (the capacity is capped at the total weight, which changes nothing); `nil`
+    /// otherwise.
     ///
     /// - Complexity: O(p).
     static func scaledIntegers(costs: [Rational], budget: Rational, scores: [Int64], utility: Utility) -> (weights: [Int64], profits: [Int64], capacity: Int64)? {
@@ -140,6 +141,15 @@ public enum KnapsackRule: CountingRule {
         // Sums of a prefix and the capacity must fit too: the bound adds them.
         let capacity = min((budget * scale).floor, Rational(Int(totalWeight)))
         guard let (c, _) = capacity.smallParts, !totalWeight.addingReportingOverflow(c).overflow else { return nil }
+        // Divide the weights by their greatest common divisor (and the capacity, rounding
+        // down): the same sets fit, and the fractional bound no longer counts room that no
+        // set can fill (costs in thousands against a budget that is not, even costs against
+        // an odd budget), which would otherwise leave the search nothing to prune.
+        let g = weights.reduce(UInt64(0)) { Rational.gcd($0, UInt64($1)) }
+        if g > 1 {
+            let divisor = Int64(g)
+            return (weights.map { $0 / divisor }, profits, c / divisor)
+        }
         return (weights, profits, c)
     }
 }

@@ -11,7 +11,8 @@ struct KnapsackSolver<Scalar: KnapsackScalar> {
     let profits: [Scalar]
     /// The capacity.
     let capacity: Scalar
-    /// Item indices by profit/weight, best first (equal ratios: lower index first).
+    /// Item indices by profit/weight, best first (equal ratios: heavier first, then lower
+    /// index).
     let ratioOrder: [Int]
 
     /// The optimum and how it was chosen.
@@ -39,9 +40,11 @@ struct KnapsackSolver<Scalar: KnapsackScalar> {
         self.weights = weights
         self.profits = profits
         self.capacity = capacity
+        // Equal ratios: heavier first, so that the light ones are left to fill the last room.
         ratioOrder = weights.indices.sorted { a, b in
             let c = Scalar.compareRatios(profits[a], weights[a], profits[b], weights[b])
-            return c != 0 ? c > 0 : a < b
+            if c != 0 { return c > 0 }
+            return weights[a] != weights[b] ? weights[a] > weights[b] : a < b
         }
     }
 

@@ -120,6 +120,20 @@ struct KnapsackBruteForceTests {
         try Self.check(election, utility: .cardinality, chain: TieBreaking.defaultChain)
     }
 
+    /// One voter per project and cost utility: every project has the same ratio, so the
+    /// count is a subset sum; with even costs and an odd budget no set fills the budget,
+    /// which a bound that ignores the costs' common divisor cannot see.
+    @Test("equal ratios, even costs, odd budget", arguments: [5, 6])
+    func subsetSum(seed: Int) throws {
+        var random = SplitMix64(seed: UInt64(seed))
+        let projects = (0..<18).map { Project(id: "s\($0)", cost: Rational(2 * Int(1000 + random.next(upperBound: 100_000)))) }
+        let total = projects.reduce(Rational.zero) { $0 + $1.cost }
+        let budget = (total / Rational(3)).floor + Rational(1)
+        let odd = (budget / Rational(2)).isInteger ? budget + Rational(1) : budget
+        let election = Election(projects: projects, budget: odd, ballots: Ballots((0..<18).map { [$0] }))
+        try Self.check(election, utility: .cost, chain: TieBreaking.defaultChain)
+    }
+
     @Test("values beyond 64 bits take the exact rational path")
     func huge() throws {
         var random = SplitMix64(seed: 99)
