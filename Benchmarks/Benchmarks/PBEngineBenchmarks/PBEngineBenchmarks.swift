@@ -6,7 +6,10 @@ import PBEngine
 /// elections and on generated ones of 10^4 to 10^6 ballots (10^7: `scripts/measure-scale`).
 ///
 /// Metrics are wall clock, throughput and malloc counts only: the ARC metrics crash on
-/// Swift 6.3 on Linux.
+/// Swift 6.3 on Linux. A rule that the registry does not have is skipped with a message.
+///
+///     cd Benchmarks && swift package benchmark
+///     swift package benchmark --filter "parse.*"   # one group
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .throughput, .mallocCountTotal],
@@ -76,6 +79,7 @@ let benchmarks: @Sendable () -> Void = {
         count(label, rule: "mes", maxIterations: 5, fixture)
         count(label, rule: "knapsack", maxIterations: 5, fixture)
         count(label, rule: "phragmen", maxIterations: 5, fixture)
+        count(label, rule: "ees", maxIterations: 5, fixture)
     }
     // add1 reruns MES once per step: the two smaller sizes only.
     count("10^4 ballots", rule: "mes", completion: .add1, maxIterations: 3, { generated10k })
