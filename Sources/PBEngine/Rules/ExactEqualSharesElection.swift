@@ -285,15 +285,8 @@ struct ExactEqualSharesElection {
         for drop in drops {
             let cost = costs[drop.project]
             let m = Rational(drop.payers)
-            let share = drop.paid + cost / m
-            if let n = next {
-                let c = Rational.compare(share, n)
-                if c > 0 || (c == 0 && nextRound.map { $0 <= drop.round } ?? false) { continue }
-            }
-            let matters: Bool
-            if drop.round == steps.count || steps[drop.round].project == drop.project {
-                matters = true
-            } else {
+            // Whether it matters first: cheaper than its share, which is often a large fraction.
+            if drop.round < steps.count && steps[drop.round].project != drop.project {
                 // Every unfunded project is evaluated in the last round and every funded one
                 // in its own round, so a later evaluation exists.
                 let rounds = evaluatedIn[drop.project]
@@ -305,12 +298,15 @@ struct ExactEqualSharesElection {
                 }
                 precondition(lo < rounds.count, "ExactEqualShares: a project's evaluation must be followed by another")
                 let rank = utility == .cost ? m : m / cost
-                matters = rank >= steps[rounds[lo] - 1].score
+                if rank < steps[rounds[lo] - 1].score { continue }
             }
-            if matters {
-                next = share
-                nextRound = drop.round
+            let share = drop.paid + cost / m
+            if let n = next {
+                let c = Rational.compare(share, n)
+                if c > 0 || (c == 0 && nextRound.map { $0 <= drop.round } ?? false) { continue }
             }
+            next = share
+            nextRound = drop.round
         }
         return (next, nextRound)
     }
