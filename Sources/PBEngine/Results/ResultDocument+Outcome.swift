@@ -6,7 +6,8 @@ extension ResultDocument {
 
     /// The document for `outcome`, counted from `election` with `options`.
     public init(election: Election, options: CountOptions, outcome: Outcome) {
-        let support = election.support()
+        // Scores as the rule saw them: ordinal rankings through the scoring function.
+        let support = election.scored(by: options.effectiveScoring).support()
         let ids = election.projects.map(\.id)
         var position = [Int: Int]()
         for (k, p) in outcome.funded.enumerated() { position[p] = k + 1 }
