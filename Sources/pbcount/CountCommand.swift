@@ -24,13 +24,20 @@ struct CountCommand: ParsableCommand {
     @Option(name: .customLong("write-pb"), help: ArgumentHelp("Also write the input with its PROJECTS selected column set from the result (everything else unchanged).", valueName: "OUT.pb"))
     var writePB: String?
 
+    /// How to read the file: the count's ballot policy and threads, a progress line on a terminal.
+    private func readOptions(_ options: CountOptions) -> PabulibReader.Options {
+        var read = PabulibReader.Options(invalidBallots: options.invalidBallots, threads: counting.threads)
+        read.progress = ReadProgress.callback(for: file)
+        return read
+    }
+
     func run() throws {
         let options = try counting.countOptions()
         // --write-pb needs the input's bytes again: keep them (standard input cannot be read twice).
         let input = try writePB.map { _ in try InputBytes.read(file) }
         let election = try input.map {
             try PabulibReader.read(bytes: $0, source: file, options: PabulibReader.Options(invalidBallots: options.invalidBallots, threads: counting.threads))
-        } ?? PabulibReader.read(path: file, invalidBallots: options.invalidBallots, threads: counting.threads)
+        } ?? PabulibReader.read(path: file, options: readOptions(options))
         let outcome = try RuleRegistry.count(election, options: options)
         let document = ResultDocument(election: election, options: options, outcome: outcome)
         if let writePB, let input {

@@ -13,7 +13,7 @@ struct ValidateCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        let report = PabulibReader.validate(path: file)
+        let report = PabulibReader.validate(path: file, progress: ReadProgress.callback(for: file))
         for e in report.errors { print(e.description) }
         for b in report.invalidBallots {
             print("\(file):\(b.line): invalid ballot of voter '\(b.voterID)': \(b.reason)")

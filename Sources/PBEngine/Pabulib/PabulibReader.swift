@@ -27,6 +27,9 @@ public enum PabulibReader {
         public var chunkSize: Int
         /// VOTES text below this size is parsed on one thread (splitting would cost more).
         public var minimumPartBytes: Int
+        /// Called after each chunk with the number of bytes read so far (for a progress
+        /// display); never affects the result.
+        public var progress: (@Sendable (_ bytesRead: Int) -> Void)?
 
         public init(invalidBallots: InvalidBallotPolicy = .fail, threads: Int = 0, collectAllErrors: Bool = false,
                     chunkSize: Int = 8 << 20, minimumPartBytes: Int = 1 << 20) {
@@ -62,6 +65,7 @@ public enum PabulibReader {
         let parser = PabulibParser(file: path, options: options)
         var buffer = [UInt8](repeating: 0, count: max(options.chunkSize, 1 << 16))
         var filled = 0
+        var bytesRead = 0
         while true {
             if filled == buffer.count {
                 // One line longer than the buffer: grow it.
@@ -78,6 +82,8 @@ public enum PabulibReader {
             }
             let atEnd = n == 0
             filled += n
+            bytesRead += n
+            options.progress?(bytesRead)
             let consumed = try buffer.withUnsafeBufferPointer { try parser.feed($0, count: filled, atEnd: atEnd) }
             if consumed > 0 {
                 buffer.withUnsafeMutableBufferPointer { b in
@@ -101,9 +107,11 @@ public enum PabulibReader {
 
     /// Reads a file and reports every problem in it, like a checker: malformed rows and
     /// invalid ballots, each with its line. Never throws.
-    public static func validate(path: String) -> ValidationReport {
+    public static func validate(path: String, progress: (@Sendable (_ bytesRead: Int) -> Void)? = nil) -> ValidationReport {
         do {
-            let election = try read(path: path, options: Options(invalidBallots: .keep, collectAllErrors: true))
+            var options = Options(invalidBallots: .keep, collectAllErrors: true)
+            options.progress = progress
+            let election = try read(path: path, options: options)
             return ValidationReport(file: path, election: election, errors: [], invalidBallots: election.invalidBallots)
         } catch let errors as PabulibErrors {
             return ValidationReport(file: path, election: nil, errors: errors.errors, invalidBallots: [])
