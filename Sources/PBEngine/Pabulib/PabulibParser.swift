@@ -91,15 +91,12 @@ final class PabulibParser {
             if end >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { position = 3 }
         }
         while position < end && section != .votes && section != .votesHeader {
-            var lineEnd = position
-            while lineEnd < end && bytes[lineEnd] != 10 { lineEnd += 1 }
-            var contentEnd = lineEnd
-            if contentEnd > position && bytes[contentEnd - 1] == 13 { contentEnd -= 1 }
+            let (contentEnd, next) = RowTokenizer.line(bytes, from: position, to: end)
             line += 1
             if contentEnd > position {
                 try headerLine(bytes, position, contentEnd)
             }
-            position = lineEnd + 1
+            position = next
         }
         if (section == .votes || section == .votesHeader) && position < end {
             try votes(bytes, position, end, hashing: hashAlongside ? end : 0)
@@ -334,16 +331,13 @@ final class PabulibParser {
         if rowParser == nil {
             // The header row (skip blank lines before it).
             while position < end && rowParser == nil {
-                var lineEnd = position
-                while lineEnd < end && bytes[lineEnd] != 10 { lineEnd += 1 }
-                var contentEnd = lineEnd
-                if contentEnd > position && bytes[contentEnd - 1] == 13 { contentEnd -= 1 }
+                let (contentEnd, next) = RowTokenizer.line(bytes, from: position, to: end)
                 line += 1
                 if contentEnd > position {
                     rowParser = try makeRowParser(bytes, position, contentEnd)
                     section = .votes
                 }
-                position = lineEnd + 1
+                position = next
             }
             guard position < end, let _ = rowParser else { return }
         }

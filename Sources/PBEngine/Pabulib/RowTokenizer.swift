@@ -18,6 +18,19 @@ struct RowTokenizer {
         var message: String
     }
 
+    /// The line that starts at `start`: where its content ends (before CR LF or LF) and
+    /// where the next line starts.
+    ///
+    /// - Complexity: O(line length).
+    @inline(__always)
+    static func line(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> (contentEnd: Int, next: Int) {
+        var lineEnd = start
+        while lineEnd < end && bytes[lineEnd] != 10 { lineEnd += 1 }
+        var contentEnd = lineEnd
+        if contentEnd > start && bytes[contentEnd - 1] == 13 { contentEnd -= 1 }
+        return (contentEnd, lineEnd + 1)
+    }
+
     /// Splits `bytes[start..<end]` (one line, without its line break) into `cells`.
     ///
     /// - Throws: ``Failure`` for an unterminated quote, text after a closing quote, or a

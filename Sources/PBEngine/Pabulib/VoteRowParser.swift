@@ -60,11 +60,7 @@ struct VoteRowParser: Sendable {
         var lineStart = start
         var line = 0
         while lineStart < end {
-            var lineEnd = lineStart
-            while lineEnd < end && bytes[lineEnd] != 10 { lineEnd += 1 }
-            let next = lineEnd + 1
-            var contentEnd = lineEnd
-            if contentEnd > lineStart && bytes[contentEnd - 1] == 13 { contentEnd -= 1 }
+            let (contentEnd, next) = RowTokenizer.line(bytes, from: lineStart, to: end)
             defer {
                 lineStart = next
                 line += 1

@@ -1,3 +1,4 @@
+import Foundation
 import PBEngine
 import Testing
 
@@ -180,6 +181,7 @@ struct PabulibReaderTests {
             .replacingOccurrences(of: "B;50;Library", with: "B;5e1;Library")
             .replacingOccurrences(of: "v2;A", with: "v2;A;x")
         let path = FileManagerTemp.write(text)
+        defer { try? FileManager.default.removeItem(atPath: path) }
         let report = PabulibReader.validate(path: path)
         #expect(report.errors.count == 2)
         #expect(report.errors.map(\.line) == [19, 24])
