@@ -8,7 +8,8 @@ struct TextReport {
         var out = ""
         let d = document
         out += "\(d.input.file): \(d.input.unit) \(d.input.instance) (\(d.input.vote_type), \(d.input.num_projects) projects, \(d.input.num_ballots_counted) ballots counted)\n"
-        out += "rule: \(d.rule)  " + d.options.keys.sorted().filter { $0 != "rule" }.map { "\($0)=\(d.options[$0]!)" }.joined(separator: " ") + "\n"
+        let shown = Self.relevantOptions(rule: d.rule, options: d.options, voteType: d.input.vote_type)
+        out += "rule: \(d.rule)  " + shown.map { "\($0)=\(d.options[$0] ?? "")" }.joined(separator: " ") + "\n"
         out += "sha256: \(d.input_sha256)\n\n"
         // Projects: funded in funding order, then the others in file order.
         let funded = d.projects.filter(\.funded).sorted { ($0.funding_position ?? 0) < ($1.funding_position ?? 0) }
@@ -39,6 +40,25 @@ struct TextReport {
             out += "invalid ballots: \(d.invalid_ballots.count) (\(d.invalid_ballots.policy == "skip" ? "left out" : "counted"))\n"
         }
         return out
+    }
+
+    /// The options that shaped this count, for the summary line (the JSON result records all).
+    static func relevantOptions(rule: String, options: [String: String], voteType: String) -> [String] {
+        var keys: [String]
+        switch rule {
+        case "greedy": keys = ["utility", "greedy", "threshold"]
+        case "mes":
+            keys = ["utility", "completion"]
+            if options["completion"] == "add1" || options["completion"] == "add1u" { keys.append("add1_variant") }
+            keys.append("comparison")
+        case "ees": keys = ["utility", "completion"]
+        case "knapsack": keys = ["utility"]
+        default: keys = []
+        }
+        keys.append("tie")
+        if voteType == "ordinal" { keys.append("scoring") }
+        keys.append("invalid_ballots")
+        return keys.filter { options[$0] != nil }
     }
 
     static func clip(_ s: String, _ n: Int) -> String {
