@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The election as the Method of Equal Shares sees it: identical ballots merged into one
 /// with a weight, and each project's supporters with their points.
 ///
@@ -42,7 +44,11 @@ struct EqualSharesProfile: Sendable {
     /// distinct entry, whatever the number of ballots. Distinct ballots keep the order of
     /// their first appearance, so everything after is deterministic.
     /// - Complexity: O(E) expected for E ballot entries.
-    init(_ election: Election) {
+    /// - Parameters:
+    ///   - parallelThreshold: from this many ballots on, the ballots are merged in one part
+    ///     per core and the parts joined in order (the same profile either way).
+    ///   - parts: a fixed number of parts instead (tests).
+    init(_ election: Election, parallelThreshold: Int = 1 << 18, parts: Int? = nil) {
         let m = election.projects.count
         projectCount = m
         voterCount = election.ballots.count
@@ -52,82 +58,32 @@ struct EqualSharesProfile: Sendable {
         // Without points every w_i(p) is 1: no points are stored.
         let hasPoints = ballots.points != nil || defaultScore > 0
 
-        var start: [UInt32] = [0]
-        var entries: [UInt16] = []
-        var entryPoints: [Int64] = []
-        var weights: [UInt32] = []
-        var hashes: [UInt64] = []
-        // Each slot holds `(distinct index + 1) << 32 | high 32 bits of the hash` (0 = empty),
-        // so a probe that misses is decided without touching `hashes` (one cache miss less).
-        var table = [UInt64](repeating: 0, count: 1 << 10)
-        var idle = 0
-        var unit = true
-        var pairs: [(project: UInt16, points: Int64)] = []
-        var listed = [Bool](repeating: false, count: m)
-        start.reserveCapacity(min(ballots.count, 1 << 20) + 1)
-
-        func slot(of hash: UInt64, in table: [UInt64]) -> Int { Int(truncatingIfNeeded: hash) & (table.count - 1) }
-        func tag(_ d: Int, _ hash: UInt64) -> UInt64 { UInt64(d + 1) << 32 | hash >> 32 }
-
-        for b in 0..<ballots.count {
-            pairs.removeAll(keepingCapacity: true)
-            let r = ballots.range(of: b)
-            for k in r {
-                let p = ballots.projects[k]
-                let w = ballots.points?[k] ?? 1
-                if w > 0 { pairs.append((p, w)) }
-                if defaultScore > 0 { listed[Int(p)] = true }
-            }
-            if defaultScore > 0 {
-                for p in 0..<m where !listed[p] { pairs.append((UInt16(p), defaultScore)) }
-                for k in r { listed[Int(ballots.projects[k])] = false }
-            }
-            if pairs.isEmpty {
-                idle += 1
-                continue
-            }
-            pairs.sort { $0.project < $1.project }
-            // The standard library's Hasher (seeded per process): slots differ between runs,
-            // but distinct ballots are numbered by first appearance, so nothing downstream
-            // depends on the table's layout.
-            var hasher = Hasher()
-            for pair in pairs {
-                hasher.combine(pair.project)
-                hasher.combine(pair.points)
-                if pair.points != 1 { unit = false }
-            }
-            let hash = UInt64(bitPattern: Int64(hasher.finalize()))
-            var i = slot(of: hash, in: table)
-            while true {
-                let found = table[i]
-                if found == 0 {
-                    table[i] = tag(weights.count, hash)
-                    weights.append(1)
-                    hashes.append(hash)
-                    for pair in pairs {
-                        entries.append(pair.project)
-                        if hasPoints { entryPoints.append(pair.points) }
-                    }
-                    precondition(entries.count <= Int(UInt32.max), "EqualShares: more than 2^32 distinct ballot entries")
-                    start.append(UInt32(entries.count))
-                    break
-                }
-                let d = Int(found >> 32) - 1
-                if found & 0xFFFF_FFFF == hash >> 32 && hashes[d] == hash && Self.equal(pairs, entries, hasPoints ? entryPoints : nil, Int(start[d]), Int(start[d + 1])) {
-                    weights[d] += 1
-                    break
-                }
-                i = (i + 1) & (table.count - 1)
-            }
-            if weights.count * 2 > table.count {
-                table = [UInt64](repeating: 0, count: table.count * 2)
-                for (d, h) in hashes.enumerated() {
-                    var k = slot(of: h, in: table)
-                    while table[k] != 0 { k = (k + 1) & (table.count - 1) }
-                    table[k] = tag(d, h)
+        let partCount = max(1, parts ?? (ballots.count >= parallelThreshold ? min(System.coreCount, 8) : 1))
+        var merged: DistinctBallots
+        if partCount == 1 {
+            merged = DistinctBallots.merging(ballots, 0 ..< ballots.count, projectCount: m, defaultScore: defaultScore, hasPoints: hasPoints)
+        } else {
+            // Parts keep first-appearance order within themselves; absorbing them in order
+            // appends each part's new ballots after the earlier parts' ones, which is the
+            // first-appearance order of the whole list.
+            var parts = [DistinctBallots](repeating: DistinctBallots(hasPoints: hasPoints), count: partCount)
+            let n = ballots.count
+            parts.withUnsafeMutableBufferPointer { out in
+                nonisolated(unsafe) let results = out  // each part writes its own slot
+                DispatchQueue.concurrentPerform(iterations: partCount) { k in
+                    results[k] = DistinctBallots.merging(ballots, n * k / partCount ..< n * (k + 1) / partCount,
+                                                         projectCount: m, defaultScore: defaultScore, hasPoints: hasPoints)
                 }
             }
+            merged = parts[0]
+            for part in parts.dropFirst() { merged.absorb(part) }
         }
+        let start = merged.start
+        let entries = merged.entries
+        let entryPoints = merged.entryPoints
+        let weights = merged.weights
+        let idle = merged.idle
+        let unit = merged.unit
         precondition(weights.count < Int(Int32.max), "EqualShares: more than 2^31 distinct ballots")
         idleVoterCount = idle
         ballotWeight = weights
@@ -164,21 +120,6 @@ struct EqualSharesProfile: Sendable {
     }
 
 
-    /// Whether `pairs` equals the stored ballot `entries[from ..< to]`.
-    @inline(__always)
-    private static func equal(_ pairs: [(project: UInt16, points: Int64)], _ entries: [UInt16], _ points: [Int64]?, _ from: Int, _ to: Int) -> Bool {
-        guard to - from == pairs.count else { return false }
-        for (k, pair) in pairs.enumerated() where entries[from + k] != pair.project {
-            return false
-        }
-        if let points {
-            for (k, pair) in pairs.enumerated() where points[from + k] != pair.points {
-                return false
-            }
-        }
-        return true
-    }
-
     /// The number of distinct ballots that support something.
     var distinctBallotCount: Int { ballotWeight.count }
 
@@ -192,4 +133,132 @@ struct EqualSharesProfile: Sendable {
     func isSupported(_ p: Int) -> Bool {
         supporterStart[p + 1] > supporterStart[p]
     }
+}
+
+/// Distinct ballots with their multiplicities, in order of first appearance: the merging
+/// step of ``EqualSharesProfile``.
+///
+/// Identical ballots are found with an open-addressing table keyed by the standard
+/// library's `Hasher` (seeded per process: slots differ between runs, but nothing
+/// downstream depends on the table's layout). Each slot holds
+/// `(distinct index + 1) << 32 | high 32 bits of the hash` (0 = empty), so a probe that
+/// misses needs no second memory access.
+struct DistinctBallots {
+    var start: [UInt32] = [0]
+    var entries: [UInt16] = []
+    var entryPoints: [Int64] = []
+    var weights: [UInt32] = []
+    var hashes: [UInt64] = []
+    var table = [UInt64](repeating: 0, count: 1 << 10)
+    /// Ballots that support nothing.
+    var idle = 0
+    /// Whether every stored weight `w_i(p)` is 1.
+    var unit = true
+    let hasPoints: Bool
+
+    init(hasPoints: Bool) {
+        self.hasPoints = hasPoints
+    }
+
+    /// Merges `ballots[range]`.
+    ///
+    /// - Complexity: O(E) expected for E entries in the range.
+    static func merging(_ ballots: Ballots, _ range: Range<Int>, projectCount m: Int, defaultScore: Int64, hasPoints: Bool) -> DistinctBallots {
+        var out = DistinctBallots(hasPoints: hasPoints)
+        var projects: [UInt16] = []
+        var points: [Int64] = []
+        var pairs: [(project: UInt16, points: Int64)] = []
+        var listed = [Bool](repeating: false, count: m)
+        for b in range {
+            pairs.removeAll(keepingCapacity: true)
+            let r = ballots.range(of: b)
+            for k in r {
+                let p = ballots.projects[k]
+                let w = ballots.points?[k] ?? 1
+                if w > 0 { pairs.append((p, w)) }
+                if defaultScore > 0 { listed[Int(p)] = true }
+            }
+            if defaultScore > 0 {
+                for p in 0..<m where !listed[p] { pairs.append((UInt16(p), defaultScore)) }
+                for k in r { listed[Int(ballots.projects[k])] = false }
+            }
+            if pairs.isEmpty {
+                out.idle += 1
+                continue
+            }
+            pairs.sort { $0.project < $1.project }
+            var hasher = Hasher()
+            projects.removeAll(keepingCapacity: true)
+            points.removeAll(keepingCapacity: true)
+            for pair in pairs {
+                hasher.combine(pair.project)
+                hasher.combine(pair.points)
+                projects.append(pair.project)
+                points.append(pair.points)
+            }
+            let hash = UInt64(bitPattern: Int64(hasher.finalize()))
+            out.add(projects[...], points[...], hash: hash, weight: 1)
+        }
+        return out
+    }
+
+    /// Adds `weight` copies of the ballot `projects` (ascending) with `points`.
+    @inline(__always)
+    mutating func add(_ projects: ArraySlice<UInt16>, _ points: ArraySlice<Int64>, hash: UInt64, weight: UInt32) {
+        var i = Self.slot(of: hash, in: table)
+        while true {
+            let found = table[i]
+            if found == 0 {
+                table[i] = Self.tag(weights.count, hash)
+                weights.append(weight)
+                hashes.append(hash)
+                entries.append(contentsOf: projects)
+                if hasPoints { entryPoints.append(contentsOf: points) }
+                for w in points where w != 1 { unit = false }
+                precondition(entries.count <= Int(UInt32.max), "EqualShares: more than 2^32 distinct ballot entries")
+                start.append(UInt32(entries.count))
+                break
+            }
+            let d = Int(found >> 32) - 1
+            if found & 0xFFFF_FFFF == hash >> 32 && hashes[d] == hash && isBallot(d, projects, points) {
+                weights[d] += weight
+                break
+            }
+            i = (i + 1) & (table.count - 1)
+        }
+        if weights.count * 2 > table.count {
+            table = [UInt64](repeating: 0, count: table.count * 2)
+            for (d, h) in hashes.enumerated() {
+                var k = Self.slot(of: h, in: table)
+                while table[k] != 0 { k = (k + 1) & (table.count - 1) }
+                table[k] = Self.tag(d, h)
+            }
+        }
+    }
+
+    /// Adds every distinct ballot of `later` (ballots that come after this one's), in its order.
+    mutating func absorb(_ later: DistinctBallots) {
+        for d in later.weights.indices {
+            let r = Int(later.start[d]) ..< Int(later.start[d + 1])
+            let points = hasPoints ? later.entryPoints[r] : ArraySlice(repeating: 1, count: r.count)
+            add(later.entries[r], points, hash: later.hashes[d], weight: later.weights[d])
+        }
+        idle += later.idle
+    }
+
+    /// Whether distinct ballot `d` is `projects` with `points`.
+    @inline(__always)
+    private func isBallot(_ d: Int, _ projects: ArraySlice<UInt16>, _ points: ArraySlice<Int64>) -> Bool {
+        let from = Int(start[d])
+        let to = Int(start[d + 1])
+        guard to - from == projects.count else { return false }
+        if !entries[from..<to].elementsEqual(projects) { return false }
+        return !hasPoints || entryPoints[from..<to].elementsEqual(points)
+    }
+
+    @inline(__always)
+    private static func slot(of hash: UInt64, in table: [UInt64]) -> Int { Int(truncatingIfNeeded: hash) & (table.count - 1) }
+
+    @inline(__always)
+    private static func tag(_ d: Int, _ hash: UInt64) -> UInt64 { UInt64(d + 1) << 32 | hash >> 32 }
 }
