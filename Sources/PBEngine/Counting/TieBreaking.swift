@@ -16,12 +16,17 @@ public struct TieBreaking: Sendable {
 
     /// Binds `chain` to `election`.
     ///
-    /// - Complexity: O(criteria × projects log projects).
-    public init(chain: [TieCriterion] = TieBreaking.defaultChain, election: Election) {
+    /// - Parameter support: `election.support()` when the caller has it already; otherwise it
+    ///   is computed here, and only if the chain uses `votes` or `score`.
+    /// - Complexity: O(criteria × projects log projects), plus one pass over the ballots
+    ///   when `votes` or `score` is in the chain and `support` is not given.
+    public init(chain: [TieCriterion] = TieBreaking.defaultChain, election: Election,
+                support given: (votes: [Int], score: [Int64])? = nil) {
         self.chain = chain
         projectIDs = election.projects.map(\.id)
         let n = election.projects.count
-        let support = election.support()
+        let needsSupport = chain.contains { $0 == .votes || $0 == .score }
+        let support = given ?? (needsSupport ? election.support() : ([], []))
         keys = chain.map { criterion in
             switch criterion {
             case .votes: return support.votes.map { Rational(-$0) }

@@ -35,7 +35,8 @@ public enum EqualShares: CountingRule {
             throw CountError.unsupported("completion '\(options.completion.rawValue)' belongs to Exact Equal Shares (--rule ees); mes takes none, greedy, add1 or add1u")
         }
         let profile = EqualSharesProfile(election)
-        let ties = TieBreaking(chain: options.tieChain, election: election)
+        let support = election.support()
+        let ties = TieBreaking(chain: options.tieChain, election: election, support: support)
         let engine = EqualSharesRun(profile: profile, utility: options.utility, ties: ties)
         let usesAdd1 = options.completion == .add1 || options.completion == .add1u
 
@@ -65,7 +66,6 @@ public enum EqualShares: CountingRule {
                 Detail("supporters", .integer(profile.supporterCount[r.project])),
             ])
         }
-        let support = election.support()
         if options.completion == .greedy || options.completion == .add1u {
             let completion = try completeGreedily(funded: funded, cost: cost, election: election, support: support, ties: ties)
             funded += completion.added

@@ -13,7 +13,7 @@ public enum GreedyRule: CountingRule {
     /// - Complexity: O(ballot entries + p log p) for p projects.
     public static func count(_ election: Election, options: CountOptions) throws -> Outcome {
         let support = election.support()
-        let ties = TieBreaking(chain: options.tieChain, election: election)
+        let ties = TieBreaking(chain: options.tieChain, election: election, support: support)
         let costs = election.projects.map(\.cost)
         // Key per project: total utility / cost.
         let key: [Rational] = election.projects.indices.map { p in

@@ -23,7 +23,7 @@ public enum KnapsackRule: CountingRule {
     ///   searches over `p` projects (see ``KnapsackSolver``).
     public static func count(_ election: Election, options: CountOptions) throws -> Outcome {
         let support = election.support()
-        let ties = TieBreaking(chain: options.tieChain, election: election)
+        let ties = TieBreaking(chain: options.tieChain, election: election, support: support)
         let budget = election.budget
         let costs = election.projects.map(\.cost)
         // Total utility per project; projects dearer than the budget can never be funded.
