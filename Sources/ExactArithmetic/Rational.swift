@@ -77,7 +77,7 @@ public struct Rational: Sendable {
 
     /// Wraps a GMP value, moving it to the small form when it fits.
     @usableFromInline
-    init(big: BigRational) {
+    package init(big: BigRational) {
         if let (n, d) = big.smallParts() {
             self.init(storage: .small(n, d))
         } else {
@@ -87,7 +87,7 @@ public struct Rational: Sendable {
 
     /// Greatest common divisor (binary algorithm; `gcd(0, b) == b`).
     @inlinable
-    static func gcd(_ a: UInt64, _ b: UInt64) -> UInt64 {
+    package static func gcd(_ a: UInt64, _ b: UInt64) -> UInt64 {
         var u = a
         var v = b
         if u == 0 { return v }

@@ -6,7 +6,7 @@ import CGMP
 /// every operation makes a new `BigRational`. Big values are rare in a count (they
 /// appear only when a denominator outgrows 64 bits), so the allocation is not a cost.
 @usableFromInline
-final class BigRational: @unchecked Sendable {
+package final class BigRational: @unchecked Sendable {
     // @unchecked: the mpq is written only in initialisers and freed in deinit.
     @usableFromInline
     let value: UnsafeMutablePointer<__mpq_struct>
@@ -38,7 +38,7 @@ final class BigRational: @unchecked Sendable {
 
     /// The result of `body(result)` on a fresh value.
     @usableFromInline
-    static func make(_ body: (UnsafeMutablePointer<__mpq_struct>) -> Void) -> BigRational {
+    package static func make(_ body: (UnsafeMutablePointer<__mpq_struct>) -> Void) -> BigRational {
         let r = BigRational()
         body(r.value)
         return r
