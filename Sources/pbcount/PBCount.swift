@@ -22,14 +22,12 @@ struct PBCount: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let error as PabulibErrors {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            Foundation.exit(ExitStatus.badData)
-        } catch let error as VerificationError {
-            FileHandle.standardError.write(Data(("pbcount: " + error.description + "\n").utf8))
+            // Each line already names the file and line.
+            FileHandle.standardError.write(Data((error.message + "\n").utf8))
             Foundation.exit(error.exitStatus)
-        } catch let error as CountError {
-            FileHandle.standardError.write(Data(("pbcount: " + error.description + "\n").utf8))
-            Foundation.exit(ExitStatus.usage)
+        } catch let error as any ReportedError {
+            FileHandle.standardError.write(Data(("pbcount: " + error.message + "\n").utf8))
+            Foundation.exit(error.exitStatus)
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
@@ -39,11 +37,4 @@ struct PBCount: ParsableCommand {
             exit(withError: error)
         }
     }
-}
-
-/// Exit statuses of the command-line contract (RULES.md).
-enum ExitStatus {
-    static let mismatch: Int32 = 1
-    static let usage: Int32 = 2
-    static let badData: Int32 = 65
 }

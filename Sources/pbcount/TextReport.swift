@@ -42,19 +42,10 @@ struct TextReport {
         return out
     }
 
-    /// The options that shaped this count, for the summary line (the JSON result records all).
+    /// The options that shaped this count, for the summary line: the rule's own in its
+    /// order, then the shared ones (scoring only for ordinal ballots).
     static func relevantOptions(rule: String, options: [String: String], voteType: String) -> [String] {
-        var keys: [String]
-        switch rule {
-        case "greedy": keys = ["utility", "greedy", "threshold"]
-        case "mes":
-            keys = ["utility", "completion"]
-            if options["completion"] == "add1" || options["completion"] == "add1u" { keys.append("add1_variant") }
-            keys.append("comparison")
-        case "ees": keys = ["utility", "completion"]
-        case "knapsack": keys = ["utility"]
-        default: keys = []
-        }
+        var keys = RuleRegistry.rule(named: rule)?.optionSpecs.map(\.key) ?? []
         keys.append("tie")
         if voteType == "ordinal" { keys.append("scoring") }
         keys.append("invalid_ballots")

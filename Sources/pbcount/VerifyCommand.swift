@@ -13,10 +13,9 @@ struct VerifyCommand: ParsableCommand {
             whose input_sha256 is not FILE's SHA-256 is refused (exit 1).
 
             pbcount verify FILE --selected-column [--rule R] [count options] checks FILE's PROJECTS \
-            selected column against a rule; without --rule the rule comes from META rule \
-            (greedy, greedy-no-skip, greedy-threshold, equalshares, equalshares/add1, \
-            equalshares/add1-comparison). Selected 3 (reserve money) is compared as 0; 2 (special \
-            case) is left out. See Guides/Verification.md.
+            selected column against a rule; without --rule the rule comes from META rule (each \
+            rule's guide lists the META values it reproduces). Selected 3 (reserve money) is \
+            compared as 0; 2 (special case) is left out. See Guides/Verification.md.
 
             Exit status: 0 match, 1 mismatch or refused, 2 usage error, 65 bad input data.
             """
@@ -58,7 +57,7 @@ struct VerifyCommand: ParsableCommand {
         do {
             resultData = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw VerificationError.unreadableResult(path: path, reason: "cannot read the file (\(error.localizedDescription))")
+            throw ResultError.unreadableResult(path: path, reason: "cannot read the file (\(error.localizedDescription))")
         }
         let document = try ResultVerification.document(from: resultData, source: path)
         let input = try InputBytes.read(file)
@@ -80,12 +79,8 @@ struct VerifyCommand: ParsableCommand {
         let check = try SelectedColumnCheck.check(election, options: counting.rule == nil ? nil : options, base: options)
         let o = check.options
         var description = "rule \(o.rule)"
-        if o.rule == "greedy" { description += " (\(o.greedyVariant.rawValue))" }
-        if o.rule == "mes" {
-            description += " (completion \(o.completion.rawValue)"
-            if o.completion == .add1 || o.completion == .add1u { description += ", add1 variant \(o.add1Variant.rawValue)" }
-            description += ", comparison \(o.comparison.rawValue))"
-        }
+        let shown = check.ruleOptions.filter { $0.key != "utility" }
+        if !shown.isEmpty { description += " (" + shown.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")" }
         description += ", tie \(o.tieChain.map(\.description).joined(separator: ","))"
         for (id, value) in check.special {
             print("note: project \(id) has selected=\(value) (\(value == "3" ? "funded from reserve money: compared as not funded by the rule" : "special case, see META comment: not compared"))")

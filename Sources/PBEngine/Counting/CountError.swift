@@ -4,6 +4,8 @@ public enum CountError: Error, Sendable, Equatable, CustomStringConvertible {
     case unresolvedTie([String], String)
     /// The rule does not exist.
     case unknownRule(String)
+    /// An option the rule does not take, or a value it cannot take.
+    case badOption(rule: String, key: String, value: String, reason: String)
     /// The rule cannot count with these options or this ballot kind.
     case unsupported(String)
 
@@ -13,6 +15,8 @@ public enum CountError: Error, Sendable, Equatable, CustomStringConvertible {
             return "the tie-breaking chain '\(chain)' leaves projects \(ids.joined(separator: ", ")) tied; add a criterion that separates them, such as 'file' or 'id' (--tie \(chain),file)"
         case let .unknownRule(name):
             return "unknown rule '\(name)'; known rules: \(RuleRegistry.names.joined(separator: ", "))"
+        case let .badOption(rule, key, value, reason):
+            return "--\(key.replacingOccurrences(of: "_", with: "-")) \(value): \(reason) (rule \(rule))"
         case let .unsupported(what):
             return what
         }

@@ -1,61 +1,70 @@
 import Foundation
 
 extension CountOptions {
-    /// The options that a result recorded (``recorded(for:)``), read back, so that the
-    /// count can be redone exactly.
+    /// The keys every result records whatever the rule.
+    static let commonKeys: Set<String> = ["rule", "tie", "scoring", "invalid_ballots"]
+
+    /// Every option as it was applied, defaults filled in, as text (for results and
+    /// `verify`): the shared options and the rule's own, as ``Outcome/ruleOptions`` has them.
+    public func recorded(ruleOptions: [RecordedOption]) -> [String: String] {
+        var out: [String: String] = [
+            "rule": rule,
+            "tie": tieChain.map(\.description).joined(separator: ","),
+            "scoring": effectiveScoring.description,
+            "invalid_ballots": invalidBallots.rawValue,
+        ]
+        for option in ruleOptions { out[option.key] = option.value }
+        return out
+    }
+
+    /// The options that a result recorded, read back, so that the count can be redone.
     ///
-    /// Every key is required except `threshold`; an unknown key is refused, since an
-    /// option this engine does not know could have shaped the recorded count.
-    /// - Throws: ``VerificationError/badRecordedOption(key:value:reason:)``.
-    public init(recorded: [String: String]) throws {
-        let known: Set<String> = ["rule", "utility", "greedy", "completion", "add1_variant", "comparison",
-                                  "tie", "scoring", "invalid_ballots", "threshold"]
-        if let unknown = recorded.keys.sorted().first(where: { !known.contains($0) }) {
-            throw VerificationError.badRecordedOption(key: unknown, value: recorded[unknown] ?? "", reason: "unknown option (written by a newer engine?)")
-        }
+    /// The shared keys are required. Every other key is the rule's own (format version 2);
+    /// the rule refuses a key it does not know, since an option this engine does not know
+    /// could have shaped the recorded count. Format version 1 recorded every option of
+    /// every rule: there the keys that the rule does not take are set aside.
+    /// - Throws: ``ResultError/badRecordedOption(key:value:reason:)``.
+    public init(recorded: [String: String], formatVersion: Int = ResultDocument.formatVersion) throws(ResultError) {
         var options = CountOptions()
         options.rule = try Self.value("rule", in: recorded)
-        guard RuleRegistry.rule(named: options.rule) != nil else {
-            throw VerificationError.badRecordedOption(key: "rule", value: options.rule, reason: "this engine knows \(RuleRegistry.names.joined(separator: ", "))")
+        guard let rule = RuleRegistry.rule(named: options.rule) else {
+            throw ResultError.badRecordedOption(key: "rule", value: options.rule, reason: "this engine knows \(RuleRegistry.names.joined(separator: ", "))")
         }
-        options.utility = try Self.choice("utility", in: recorded)
-        options.greedyVariant = try Self.choice("greedy", in: recorded)
-        options.completion = try Self.choice("completion", in: recorded)
-        options.add1Variant = try Self.choice("add1_variant", in: recorded)
-        options.comparison = try Self.choice("comparison", in: recorded)
-        options.invalidBallots = try Self.choice("invalid_ballots", in: recorded)
+        let invalid = try Self.value("invalid_ballots", in: recorded)
+        guard let policy = InvalidBallotPolicy(rawValue: invalid) else {
+            throw ResultError.badRecordedOption(key: "invalid_ballots", value: invalid, reason: "expected one of \(InvalidBallotPolicy.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        options.invalidBallots = policy
         let tie = try Self.value("tie", in: recorded)
         do {
             options.tieChain = try TieCriterion.chain(parsing: tie)
         } catch {
-            throw VerificationError.badRecordedOption(key: "tie", value: tie, reason: error.description)
+            throw ResultError.badRecordedOption(key: "tie", value: tie, reason: error.description)
         }
         let scoringText = try Self.value("scoring", in: recorded)
         guard let scoring = ScoringFunction(argument: scoringText) else {
-            throw VerificationError.badRecordedOption(key: "scoring", value: scoringText, reason: "expected borda, positional or a list of points")
+            throw ResultError.badRecordedOption(key: "scoring", value: scoringText, reason: "expected borda, positional or a list of points")
         }
         options.scoring = scoring
-        if let t = recorded["threshold"] {
-            guard let threshold = Rational(exactly: t) else {
-                throw VerificationError.badRecordedOption(key: "threshold", value: t, reason: "expected an exact number such as 200 or 25/2")
-            }
-            options.threshold = threshold
+        var settings = recorded.filter { !Self.commonKeys.contains($0.key) }
+        if formatVersion == 1 {
+            let keys = Set(rule.optionSpecs.map(\.key))
+            settings = settings.filter { keys.contains($0.key) }
+        }
+        options.settings = settings
+        do {
+            _ = try RuleRegistry.recordedOptions(options)
+        } catch let CountError.badOption(_, key, value, reason) {
+            throw ResultError.badRecordedOption(key: key, value: value, reason: reason)
+        } catch {
+            throw ResultError.badRecordedOption(key: "rule", value: options.rule, reason: error.description)
         }
         self = options
     }
 
-    private static func value(_ key: String, in recorded: [String: String]) throws -> String {
+    private static func value(_ key: String, in recorded: [String: String]) throws(ResultError) -> String {
         guard let v = recorded[key] else {
-            throw VerificationError.badRecordedOption(key: key, value: "", reason: "the key is missing")
-        }
-        return v
-    }
-
-    private static func choice<T: RawRepresentable & CaseIterable>(_ key: String, in recorded: [String: String]) throws -> T where T.RawValue == String {
-        let text = try value(key, in: recorded)
-        guard let v = T(rawValue: text) else {
-            let known = T.allCases.map(\.rawValue).joined(separator: ", ")
-            throw VerificationError.badRecordedOption(key: key, value: text, reason: "expected one of \(known)")
+            throw ResultError.badRecordedOption(key: key, value: "", reason: "the key is missing")
         }
         return v
     }

@@ -1,62 +1,50 @@
-/// Every option that shapes a count (RULES.md, "The command line contract").
+/// The options of a count: the rule, its own settings, and what every rule shares
+/// (RULES.md, "The command line contract").
 ///
-/// A result records all of them, defaults included, so that a count can be redone.
+/// A result records the rule, the shared options and the rule's options as it read them
+/// (defaults filled in), so that the count can be redone.
 public struct CountOptions: Sendable, Hashable {
-    /// The rule's name in the registry (`greedy`, `mes`, ...).
-    public var rule: String = "greedy"
-    public var utility: Utility = .cost
-    public var greedyVariant: GreedyVariant = .skip
-    /// Support threshold for `greedy threshold`; `nil` takes META `min_project_score_threshold`.
-    public var threshold: Rational?
-    public var completion: Completion = .none
-    public var add1Variant: Add1Variant = .equalshares
-    public var comparison: ComparisonMode = .none
+    /// The rule's name in the registry.
+    public var rule: String = RuleRegistry.rules[0].name
+    /// The rule's own options as text, by key (`utility`, `completion`, ...); absent keys
+    /// take the rule's defaults. The rule reads them into its typed options.
+    public var settings: [String: String] = [:]
     public var tieChain: [TieCriterion] = TieBreaking.defaultChain
     /// For ordinal ballots; `nil` means the default, ``ScoringFunction/positional``.
     public var scoring: ScoringFunction?
     public var invalidBallots: InvalidBallotPolicy = .fail
+    /// Threads for the parallel parts of a count (0: one per core). Never changes a result.
+    public var threads: Int = 0
+    /// Whether the rule records what `explain` needs about every project in every round
+    /// (slower on large elections), or only what the result shows.
+    public var traceDetail: TraceDetail = .result
 
     public init() {}
 
     /// The scoring function that applies (the default filled in).
     public var effectiveScoring: ScoringFunction { scoring ?? .positional }
+
+    /// The number of threads to use: `threads`, or one per core when 0.
+    public var effectiveThreads: Int { threads > 0 ? threads : System.coreCount }
 }
 
-/// How a voter values a funded project (RULES.md, "Utilities").
+/// How much a rule's trace records.
+public enum TraceDetail: Sendable, Hashable {
+    /// What the result file shows.
+    case result
+    /// Also what explains every project (the candidates of every round).
+    case explanation
+}
+
+/// How a voter values a funded project (RULES.md, "Utilities"); an option of the rules
+/// that take `--utility`.
 public enum Utility: String, Sendable, CaseIterable {
     /// `w_i(p) * c(p)`.
     case cost
     /// `w_i(p)`.
     case cardinality
-}
 
-/// The greedy rule's variants.
-public enum GreedyVariant: String, Sendable, CaseIterable {
-    case skip
-    case noSkip = "no-skip"
-    case threshold
-}
-
-/// What runs after MES or EES leaves money unspent.
-public enum Completion: String, Sendable, CaseIterable {
-    case none
-    case greedy
-    case add1
-    case add1u
-    case addOpt = "add-opt"
-    case addOptSkip = "add-opt-skip"
-}
-
-/// The three published definitions of MES's add1 completion.
-public enum Add1Variant: String, Sendable, CaseIterable {
-    case equalshares
-    case pabulib
-    case pabutools
-}
-
-/// The `comparison` step after an MES completion.
-public enum ComparisonMode: String, Sendable, CaseIterable {
-    case none
-    case satisfaction
-    case exclusion
+    /// The option as rules declare it.
+    public static let spec = RuleOptionSpec(key: "utility", values: allCases.map(\.rawValue), defaultValue: Utility.cost.rawValue,
+                                            help: "How voters value funded projects: cost (w × cost) or cardinality (w).")
 }

@@ -1,4 +1,4 @@
-/// The result of a count: what was funded, in which order, and why.
+/// The result of a count: what was funded, in which order, and the rule's trace of why.
 public struct Outcome: Sendable {
     /// The rule that produced it (registry name).
     public var rule: String
@@ -8,28 +8,41 @@ public struct Outcome: Sendable {
     public var totalCost: Rational
     /// The budget the count was bound by.
     public var budget: Rational
-    /// One entry per funding decision (or step), in order.
-    public var rounds: [Round]
     /// Every tie that the chain broke.
     public var ties: [TieRecord]
-    /// Rule-specific totals and facts (`add1` share, optimal welfare, ...), in a fixed order.
-    public var details: [Detail]
+    /// The rule's typed record of the count.
+    public var trace: any RuleTrace
+    /// The rule's options as it read them, defaults filled in, in the rule's order.
+    public var ruleOptions: [RecordedOption]
 
-    public init(rule: String, funded: [Int], totalCost: Rational, budget: Rational, rounds: [Round] = [], ties: [TieRecord] = [], details: [Detail] = []) {
+    public init(rule: String, funded: [Int], totalCost: Rational, budget: Rational, ties: [TieRecord],
+                trace: any RuleTrace, ruleOptions: [RecordedOption]) {
         self.rule = rule
         self.funded = funded
         self.totalCost = totalCost
         self.budget = budget
-        self.rounds = rounds
         self.ties = ties
-        self.details = details
+        self.trace = trace
+        self.ruleOptions = ruleOptions
     }
 
     /// Money not spent.
     public var moneyLeft: Rational { budget - totalCost }
+
+    /// The steps as the result file lists them (a view of ``trace``).
+    public var rounds: [Round] { trace.resultRounds }
+
+    /// The rule's totals and facts as the result file lists them (a view of ``trace``).
+    public var details: [Detail] { trace.resultDetails }
+
+    /// The value named `name` among ``details``, if recorded (for tests and tools that
+    /// read results; the program itself reads the typed trace).
+    public func detail(_ name: String) -> DetailValue? {
+        details.first { $0.name == name }?.value
+    }
 }
 
-/// One step of a count: the project it concerns and the numbers that decided it.
+/// One step of a count as a result lists it: the project and the numbers that decided it.
 public struct Round: Sendable {
     /// The project (index).
     public var project: Int
@@ -71,11 +84,4 @@ public enum DetailValue: Sendable, Equatable {
     case projects([Int])
     /// A list of numbers (per-voter totals, ...).
     case rationals([Rational])
-}
-
-extension Outcome {
-    /// The value named `name` among ``details``, if recorded.
-    public func detail(_ name: String) -> DetailValue? {
-        details.first { $0.name == name }?.value
-    }
 }

@@ -1,12 +1,7 @@
 /// Why one project was or was not funded, in plain words and numbers (`pbcount explain`).
 ///
-/// Built from the count itself (the same ``Outcome`` that `count` prints), plus what the
-/// rule needs: greedy gives the project's rank and the money left at its turn; MES the
-/// round and `rho` at which it was funded, or what its supporters still held in the last
-/// round it was affordable and how much they lacked (a replay of the recorded payments);
-/// knapsack its contribution to the optimal welfare (by solving without it, or with it
-/// forced in); Phragmén the max load it would have needed against each round's winner.
-/// Other rules get their recorded round values.
+/// Built from the count itself: the rule's trace of the count (``RuleTrace``) tells why,
+/// in the rule's own terms; see each rule's guide.
 public struct Explanation: Sendable {
     /// The project id.
     public var project: String
@@ -21,110 +16,115 @@ public struct Explanation: Sendable {
 
     /// Explains the fate of the project `id` in the count of `election` with `options`.
     ///
-    /// - Throws: ``VerificationError/unknownProject(file:id:)``; ``CountError`` when the count fails.
-    /// - Complexity: one count, plus what the rule's explanation needs (knapsack: one more
-    ///   solve; MES: a replay over the project's supporters).
+    /// The count records what the explanation needs (``TraceDetail/explanation``); the
+    /// rule's trace then tells the story (``RuleTrace/explain(_:)``): nothing is recounted.
+    /// - Throws: ``ExplanationError/unknownProject(file:id:)``; ``CountError`` when the count fails.
+    /// - Complexity: one count, with the rule's explanation detail.
     public static func explain(project id: String, in election: Election, options: CountOptions) throws -> Explanation {
         guard let p = election.projectIndex(id: id) else {
-            throw VerificationError.unknownProject(file: election.source, id: id)
+            throw ExplanationError.unknownProject(file: election.source, id: id)
         }
+        var detailed = options
+        detailed.traceDetail = .explanation
         let scored = election.scored(by: options.effectiveScoring)
-        let outcome = try RuleRegistry.count(election, options: options)
-        let context = Context(election: scored, options: options, outcome: outcome, project: p)
-        let sentences: [String]
-        switch options.rule {
-        case GreedyRule.name: sentences = try context.greedy()
-        case "mes": sentences = try context.equalShares()
-        case "knapsack": sentences = try context.knapsack()
-        case "phragmen": sentences = context.phragmen()
-        default: sentences = context.fromRounds()
-        }
+        let outcome = try RuleRegistry.count(election, options: detailed)
+        let context = ExplanationContext(election: scored, outcome: outcome, project: p)
+        let words = (["rule \(options.rule)"] + outcome.ruleOptions.map { "\($0.key) \($0.value)" }
+            + ["ties \(options.tieChain.map(\.description).joined(separator: ","))"]).joined(separator: ", ")
         return Explanation(project: id, name: election.projects[p].name, funded: outcome.funded.contains(p),
-                           countedWith: context.countedWith, sentences: sentences)
+                           countedWith: words, sentences: outcome.trace.explain(context))
+    }
+}
+
+/// What every explanation has: the election as counted, the outcome, the project, and the
+/// sentences that rules share.
+public struct ExplanationContext: Sendable {
+    /// The election as the rule counted it (ordinal ballots scored).
+    public let election: Election
+    /// The count.
+    public let outcome: Outcome
+    /// The project to explain (index).
+    public let project: Int
+
+    /// The project's cost.
+    public var cost: Rational { election.projects[project].cost }
+    /// The project's id.
+    public var id: String { election.projects[project].id }
+    /// Whether the count funded it.
+    public var funded: Bool { outcome.funded.contains(project) }
+
+    /// Ids of a list of projects.
+    public func ids(_ projects: [Int]) -> String {
+        projects.map { election.projects[$0].id }.joined(separator: ", ")
     }
 
-    /// What the explanations share: the count and the project.
-    struct Context {
-        let election: Election
-        let options: CountOptions
-        let outcome: Outcome
-        let project: Int
+    /// `X costs C and has V votes (score S).`
+    public func supportSentence() -> String {
+        let support = election.support()
+        let score = support.score[project] == Int64(support.votes[project]) ? "" : " (score \(support.score[project]))"
+        return "\(id) costs \(Self.money(cost)) and has \(support.votes[project]) votes\(score)."
+    }
 
-        var cost: Rational { election.projects[project].cost }
-        var id: String { election.projects[project].id }
-        var funded: Bool { outcome.funded.contains(project) }
+    /// The sentence about each tie that involved the project.
+    public func tieSentences() -> [String] {
+        outcome.ties.filter { $0.projects.contains(project) }.map { tie in
+            let others = tie.projects.filter { $0 != project }
+            let winner = tie.winner == project ? "it went first" : "\(election.projects[tie.winner].id) went first"
+            return "In the \(tie.context) it was tied with \(ids(others)); the tie chain decided by \(tie.criterion): \(winner)."
+        }
+    }
 
-        var countedWith: String {
-            var words = "rule \(options.rule), utility \(options.utility.rawValue)"
-            if options.rule == GreedyRule.name { words += ", variant \(options.greedyVariant.rawValue)" }
-            if options.rule == "mes" {
-                words += ", completion \(options.completion.rawValue)"
-                if options.completion == .add1 || options.completion == .add1u { words += " (\(options.add1Variant.rawValue))" }
-                if options.comparison != .none { words += ", comparison \(options.comparison.rawValue)" }
+    /// A walk down a greedy order: the project's rank in `order` (every eligible project,
+    /// best first) and what happened at its turn in `steps` (the walk the count made:
+    /// shorter than `order` where it stopped at the first project that did not fit).
+    ///
+    /// - Parameters:
+    ///   - start: The money at the first step.
+    ///   - what: Who walks (`Greedy`, `After MES, the greedy completion`).
+    ///   - key: What the order is by, in words.
+    ///   - stopsAtFirstMiss: Whether the walk ends at the first project that does not fit.
+    /// - Complexity: O(steps).
+    public func greedyWalk(order: [Int], steps: [(project: Int, funded: Bool)], start: Rational, what: String,
+                           key: String, stopsAtFirstMiss: Bool) -> [String] {
+        guard let rank = order.firstIndex(of: project) else {
+            return ["\(what) did not consider it."]
+        }
+        var out = ["The budget is \(Self.money(outcome.budget)). \(what) orders the \(order.count) eligible projects by \(key), ties by the chain: \(id) ranks #\(rank + 1) of \(order.count)."]
+        var before: [Rational] = []
+        var left = start
+        for step in steps {
+            before.append(left)
+            if step.funded { left -= election.projects[step.project].cost }
+        }
+        if let k = steps.firstIndex(where: { $0.project == project }) {
+            let above = steps[..<k].filter(\.funded)
+            let aboveCost = above.reduce(Rational.zero) { $0 + election.projects[$1.project].cost }
+            out.append("\(k) projects came before it; \(above.count) of them were funded, costing \(Self.money(aboveCost)).")
+            if steps[k].funded {
+                out.append("When its turn came, \(Self.money(before[k])) was left; it fit, so it was funded, leaving \(Self.money(before[k] - cost)).")
+            } else {
+                out.append("When its turn came, \(Self.money(before[k])) was left, \(Self.money(cost - before[k])) less than its cost: it did not fit, so it was not funded.")
+                if k == steps.count - 1 && stopsAtFirstMiss {
+                    out.append("The no-skip variant stops the count at the first project that does not fit: this one.")
+                }
             }
-            return words + ", ties \(options.tieChain.map(\.description).joined(separator: ","))"
+        } else if let last = steps.last {
+            let j = steps.count - 1
+            out.append("The no-skip count stopped at \(election.projects[last.project].id) (#\(j + 1)), the first project that did not fit (\(Self.money(before[j])) left, it costs \(Self.money(election.projects[last.project].cost))): \(id)'s turn never came.")
         }
+        return out
+    }
 
-        /// Ids of a list of projects.
-        func ids(_ projects: [Int]) -> String {
-            projects.map { election.projects[$0].id }.joined(separator: ", ")
-        }
+    /// An amount of money for people: exact when whole, else two decimals with the exact
+    /// value beside (when it is short enough to read; the JSON result has it always).
+    public static func money(_ r: Rational) -> String { readable(r, places: 2) }
 
-        /// Money left before each step of `rounds`: the budget less what the funded steps before it cost.
-        func moneyLeftBefore(_ rounds: [Round], start: Rational) -> [Rational] {
-            var left = start
-            return rounds.map { round in
-                defer { if round.funded { left -= election.projects[round.project].cost } }
-                return left
-            }
-        }
+    /// A ratio such as `rho`: six decimals, with the exact value beside when short.
+    public static func ratio(_ r: Rational) -> String { readable(r, places: 6) }
 
-        /// The sentence about a tie that involved the project, if any.
-        func tieSentences() -> [String] {
-            outcome.ties.filter { $0.projects.contains(project) }.map { tie in
-                let others = tie.projects.filter { $0 != project }
-                let outcome = tie.winner == project ? "it went first" : "\(election.projects[tie.winner].id) went first"
-                return "In the \(tie.context) it was tied with \(ids(others)); the tie chain decided by \(tie.criterion): \(outcome)."
-            }
-        }
-
-        /// A generic explanation from the recorded rounds (rules without their own).
-        func fromRounds() -> [String] {
-            let steps = outcome.rounds.enumerated().filter { $0.element.project == project }
-            var out: [String] = []
-            if steps.isEmpty {
-                out.append(funded ? "\(id) was funded without a recorded step of its own."
-                           : "\(id) was not chosen in any of the \(outcome.rounds.count) steps of the count, so it was not funded.")
-            }
-            for (k, round) in steps {
-                let values = round.values.map { "\($0.name) \(Self.words($0.value, election))" }.joined(separator: ", ")
-                out.append("Step \(k + 1): \(round.funded ? "funded" : "not funded") (\(values)).")
-            }
-            return out + tieSentences()
-        }
-
-        /// An amount of money for people: exact when whole, else two decimals with the exact
-        /// value beside (when it is short enough to read; the JSON result has it always).
-        static func money(_ r: Rational) -> String { readable(r, places: 2) }
-
-        /// A ratio such as `rho`: six decimals, with the exact value beside when short.
-        static func ratio(_ r: Rational) -> String { readable(r, places: 6) }
-
-        private static func readable(_ r: Rational, places: Int) -> String {
-            if r.isInteger { return r.description }
-            let exact = r.description
-            return exact.count <= 24 ? "\(r.decimalString(places: places)) (exactly \(exact))" : r.decimalString(places: places)
-        }
-
-        static func words(_ value: DetailValue, _ election: Election) -> String {
-            switch value {
-            case let .rational(r): return ratio(r)
-            case let .integer(i): return String(i)
-            case let .text(t): return t
-            case let .flag(b): return b ? "yes" : "no"
-            case let .projects(ps): return ps.map { election.projects[$0].id }.joined(separator: ", ")
-            case let .rationals(rs): return rs.map(\.description).joined(separator: ", ")
-            }
-        }
+    private static func readable(_ r: Rational, places: Int) -> String {
+        if r.isInteger { return r.description }
+        let exact = r.description
+        return exact.count <= 24 ? "\(r.decimalString(places: places)) (exactly \(exact))" : r.decimalString(places: places)
     }
 }

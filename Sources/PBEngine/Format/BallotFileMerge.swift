@@ -22,7 +22,7 @@ public enum BallotFileMerge {
     /// Merges `inputs` (each a file's name and bytes) into the bytes of one `.pb` file.
     ///
     /// - Throws: `PabulibErrors` when a file cannot be read;
-    ///   ``VerificationError/mergeConflict(file:line:message:)`` naming the file and line
+    ///   ``PabulibTextError/mergeConflict(file:line:message:)`` naming the file and line
     ///   where it disagrees with the first file, or where a voter id repeats.
     /// - Complexity: O(total bytes), plus a set of every voter id.
     public static func merge(_ inputs: [(source: String, bytes: [UInt8])]) throws -> [UInt8] {
@@ -41,27 +41,27 @@ public enum BallotFileMerge {
                 let x = metaA[key]?.value, y = metaB[key]?.value
                 let agree = key == "budget" ? a.budget == b.budget : x == y
                 if !agree {
-                    throw VerificationError.mergeConflict(file: source, line: metaB[key]?.line ?? text.lines[text.metaTitle].number,
+                    throw PabulibTextError.mergeConflict(file: source, line: metaB[key]?.line ?? text.lines[text.metaTitle].number,
                                                           message: "META \(key) is \(y.map { "'\($0)'" } ?? "absent") here, \(x.map { "'\($0)'" } ?? "absent") in \(first.source)\(metaA[key].map { ":\($0.line)" } ?? "")")
                 }
             }
             for project in b.projects {
                 guard let p = a.projectIndex(id: project.id) else {
-                    throw VerificationError.mergeConflict(file: source, line: project.line, message: "project '\(project.id)' is not in \(first.source)")
+                    throw PabulibTextError.mergeConflict(file: source, line: project.line, message: "project '\(project.id)' is not in \(first.source)")
                 }
                 if a.projects[p].cost != project.cost {
-                    throw VerificationError.mergeConflict(file: source, line: project.line,
+                    throw PabulibTextError.mergeConflict(file: source, line: project.line,
                                                           message: "project '\(project.id)' costs \(project.cost) here, \(a.projects[p].cost) in \(first.source):\(a.projects[p].line)")
                 }
             }
             if let missing = a.projects.first(where: { b.projectIndex(id: $0.id) == nil }) {
-                throw VerificationError.mergeConflict(file: source, line: text.lines[text.section(text.projectsTitle).header].number,
+                throw PabulibTextError.mergeConflict(file: source, line: text.lines[text.section(text.projectsTitle).header].number,
                                                       message: "project '\(missing.id)' (\(first.source):\(missing.line)) is missing here")
             }
             let header = text.section(text.votesTitle).header
             let votesHeader = try text.cells(header).map(\.value)
             if votesHeader != votesHeaderA {
-                throw VerificationError.mergeConflict(file: source, line: text.lines[header].number,
+                throw PabulibTextError.mergeConflict(file: source, line: text.lines[header].number,
                                                       message: "VOTES columns '\(votesHeader.joined(separator: ";"))' differ from \(first.source)'s '\(votesHeaderA.joined(separator: ";"))'")
             }
         }
@@ -74,7 +74,7 @@ public enum BallotFileMerge {
                 let id = voterColumn < cells.count ? cells[voterColumn].value : ""
                 let line = text.lines[row].number
                 if let earlier = seen[id] {
-                    throw VerificationError.mergeConflict(file: inputs[k].source, line: line,
+                    throw PabulibTextError.mergeConflict(file: inputs[k].source, line: line,
                                                           message: "voter id '\(id)' is also in \(inputs[earlier.file].source):\(earlier.line); each voter has one ballot")
                 }
                 seen[id] = (k, line)

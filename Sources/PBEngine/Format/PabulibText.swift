@@ -24,7 +24,7 @@ struct PabulibText {
 
     /// Splits `bytes` into lines and finds the section titles.
     ///
-    /// - Throws: ``VerificationError/malformedText(file:line:message:)`` when a title is missing.
+    /// - Throws: ``PabulibTextError/malformedText(file:line:message:)`` when a title is missing.
     /// - Complexity: O(bytes).
     init(bytes: [UInt8], source: String) throws {
         self.source = source
@@ -49,7 +49,7 @@ struct PabulibText {
                 let lowered = bytes[l.start..<l.contentEnd].map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
                 if lowered == target { return k }
             }
-            throw VerificationError.malformedText(file: source, line: 0, message: "no \(name.uppercased()) section")
+            throw PabulibTextError.malformedText(file: source, line: 0, message: "no \(name.uppercased()) section")
         }
         metaTitle = try title("meta", after: 0)
         projectsTitle = try title("projects", after: metaTitle + 1)
@@ -70,7 +70,7 @@ struct PabulibText {
 
     /// The cells of line `k`: byte ranges of their whole text (quotes included) and their values.
     ///
-    /// - Throws: ``VerificationError/malformedText(file:line:message:)`` for malformed quoting.
+    /// - Throws: ``PabulibTextError/malformedText(file:line:message:)`` for malformed quoting.
     func cells(_ k: Int) throws -> [(span: Range<Int>, value: String)] {
         let line = lines[k]
         var cells: [RowTokenizer.Cell] = []
@@ -78,7 +78,7 @@ struct PabulibText {
             do throws(RowTokenizer.Failure) {
                 try RowTokenizer.split(buffer, line.start, line.contentEnd, into: &cells)
             } catch {
-                throw VerificationError.malformedText(file: source, line: line.number, message: error.message)
+                throw PabulibTextError.malformedText(file: source, line: line.number, message: error.message)
             }
             return cells.map { cell in
                 let span = cell.quoted ? (cell.start - 1) ..< (cell.end + 1) : cell.start ..< cell.end

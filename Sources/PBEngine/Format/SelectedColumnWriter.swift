@@ -11,7 +11,7 @@ public enum SelectedColumnWriter {
     ///   - input: The `.pb` file's bytes, as read (the file must be one ``PabulibReader`` accepts).
     ///   - source: Its name, for messages.
     ///   - selected: The funded project ids.
-    /// - Throws: ``VerificationError/malformedText(file:line:message:)`` when the PROJECTS
+    /// - Throws: ``PabulibTextError/malformedText(file:line:message:)`` when the PROJECTS
     ///   section cannot be split into cells.
     /// - Complexity: O(bytes).
     public static func write(input: [UInt8], source: String, selected: Set<String>) throws -> [UInt8] {
@@ -26,7 +26,7 @@ public enum SelectedColumnWriter {
             let value: [UInt8] = selected.contains(id) ? [UInt8(ascii: "1")] : [UInt8(ascii: "0")]
             if let column {
                 guard column < cells.count else {
-                    throw VerificationError.malformedText(file: source, line: text.lines[k].number, message: "PROJECTS row has fewer cells than its header")
+                    throw PabulibTextError.malformedText(file: source, line: text.lines[k].number, message: "PROJECTS row has fewer cells than its header")
                 }
                 edits.replace(line: k, span: cells[column].span, with: value)
             } else {

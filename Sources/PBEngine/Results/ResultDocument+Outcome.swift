@@ -20,7 +20,7 @@ extension ResultDocument {
             instance: meta("instance"), vote_type: election.voteType.rawValue,
             num_projects: election.projects.count, num_ballots_counted: election.ballots.count)
         rule = outcome.rule
-        self.options = options.recorded(for: election)
+        self.options = options.recorded(ruleOptions: outcome.ruleOptions)
         selected = outcome.funded.map { ids[$0] }
         total_cost = outcome.totalCost.description
         total_cost_decimal = outcome.totalCost.decimalString(places: 2)
@@ -74,24 +74,5 @@ extension ResultDocument {
         var data = try encoder.encode(self)
         data.append(10)
         return data
-    }
-}
-
-extension CountOptions {
-    /// Every option as it was applied, defaults filled in, as text (for results and `verify`).
-    public func recorded(for election: Election) -> [String: String] {
-        var out: [String: String] = [
-            "rule": rule,
-            "utility": utility.rawValue,
-            "greedy": greedyVariant.rawValue,
-            "completion": completion.rawValue,
-            "add1_variant": add1Variant.rawValue,
-            "comparison": comparison.rawValue,
-            "tie": tieChain.map(\.description).joined(separator: ","),
-            "scoring": effectiveScoring.description,
-            "invalid_ballots": invalidBallots.rawValue,
-        ]
-        if let threshold { out["threshold"] = threshold.description }
-        return out
     }
 }

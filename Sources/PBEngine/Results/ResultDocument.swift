@@ -5,13 +5,16 @@
 /// with a rounded decimal beside them (`_decimal` keys) for people. Keys are sorted when
 /// encoded, so the same count gives the same bytes.
 public struct ResultDocument: Codable, Sendable, Equatable {
-    /// The layout version that this engine writes and reads.
-    public static let formatVersion = 1
+    /// The layout version that this engine writes.
+    public static let formatVersion = 2
+    /// The layout versions that this engine reads (`verify`): version 1 recorded every
+    /// option of every rule; version 2 records the shared options and the rule's own.
+    public static let readableVersions = [1, 2]
 
     /// Identifies the document kind.
     public var format = "pbcount-result"
     /// Version of this document's layout; raised when a key changes meaning or goes away
-    /// (``formatVersion``). The layout is `Schemas/pbcount-result-v1.schema.json`.
+    /// (``formatVersion``). The layout is `Schemas/pbcount-result-v2.schema.json`.
     public var format_version = ResultDocument.formatVersion
     public var engine_version: String
     public var input_sha256: String

@@ -10,7 +10,7 @@ import Foundation
 public enum ResultVerification {
     /// Decodes a result document.
     ///
-    /// - Throws: ``VerificationError/unreadableResult(path:reason:)`` when the bytes are not
+    /// - Throws: ``ResultError/unreadableResult(path:reason:)`` when the bytes are not
     ///   a pbcount result of a layout this engine reads.
     public static func document(from data: Data, source: String) throws -> ResultDocument {
         let document: ResultDocument
@@ -18,18 +18,18 @@ public enum ResultVerification {
             document = try JSONDecoder().decode(ResultDocument.self, from: data)
         } catch let DecodingError.keyNotFound(key, context) {
             let path = (context.codingPath + [key]).map(\.stringValue).joined(separator: ".")
-            throw VerificationError.unreadableResult(path: source, reason: "the key '\(path)' is missing")
+            throw ResultError.unreadableResult(path: source, reason: "the key '\(path)' is missing")
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
             let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-            throw VerificationError.unreadableResult(path: source, reason: "'\(path)' has the wrong type")
+            throw ResultError.unreadableResult(path: source, reason: "'\(path)' has the wrong type")
         } catch {
-            throw VerificationError.unreadableResult(path: source, reason: "not JSON that pbcount wrote (\(error.localizedDescription))")
+            throw ResultError.unreadableResult(path: source, reason: "not JSON that pbcount wrote (\(error.localizedDescription))")
         }
         guard document.format == "pbcount-result" else {
-            throw VerificationError.unreadableResult(path: source, reason: "format is '\(document.format)', expected 'pbcount-result'")
+            throw ResultError.unreadableResult(path: source, reason: "format is '\(document.format)', expected 'pbcount-result'")
         }
-        guard document.format_version == ResultDocument.formatVersion else {
-            throw VerificationError.unreadableResult(path: source, reason: "format_version \(document.format_version); this engine reads version \(ResultDocument.formatVersion)")
+        guard ResultDocument.readableVersions.contains(document.format_version) else {
+            throw ResultError.unreadableResult(path: source, reason: "format_version \(document.format_version); this engine reads versions \(ResultDocument.readableVersions.map(String.init).joined(separator: " and "))")
         }
         return document
     }
@@ -50,16 +50,17 @@ public enum ResultVerification {
     ///   - inputSource: The file's name, for messages.
     ///   - threads: Threads for reading (the result does not depend on it).
     /// - Returns: The comparison; ``ResultComparison/isMatch`` says whether they agree.
-    /// - Throws: ``VerificationError/inputMismatch(file:recorded:actual:)`` when the bytes
-    ///   are not the ones counted; ``VerificationError/badRecordedOption(key:value:reason:)``;
+    /// - Throws: ``ResultError/inputMismatch(file:recorded:actual:)`` when the bytes
+    ///   are not the ones counted; ``ResultError/badRecordedOption(key:value:reason:)``;
     ///   `PabulibErrors` or ``CountError`` when the file cannot be read or counted.
     /// - Complexity: one read and one count of the election.
     public static func verify(result: ResultDocument, input: [UInt8], inputSource: String, threads: Int = 0) throws -> ResultComparison {
         let actual = sha256(input)
         guard actual == result.input_sha256 else {
-            throw VerificationError.inputMismatch(file: inputSource, recorded: result.input_sha256, actual: actual)
+            throw ResultError.inputMismatch(file: inputSource, recorded: result.input_sha256, actual: actual)
         }
-        let options = try CountOptions(recorded: result.options)
+        var options = try CountOptions(recorded: result.options, formatVersion: result.format_version)
+        options.threads = threads
         let election = try PabulibReader.read(bytes: input, source: inputSource,
                                               options: PabulibReader.Options(invalidBallots: options.invalidBallots, threads: threads))
         let outcome = try RuleRegistry.count(election, options: options)
@@ -128,7 +129,9 @@ public struct ResultComparison: Sendable, Equatable {
         for key in Set(a.details.keys).union(b.details.keys).sorted() where a.details[key] != b.details[key] {
             lines.append("details.\(key): \(a.details[key]?.text ?? "absent") in the result, \(b.details[key]?.text ?? "absent") in the recount")
         }
-        for key in Set(a.options.keys).union(b.options.keys).sorted() where a.options[key] != b.options[key] {
+        // Format version 1 recorded every option of every rule; only the rule's own count.
+        let optionKeys = a.format_version == 1 ? Set(b.options.keys) : Set(a.options.keys).union(b.options.keys)
+        for key in optionKeys.sorted() where a.options[key] != b.options[key] {
             lines.append("options.\(key): \(a.options[key] ?? "absent") in the result, \(b.options[key] ?? "absent") applied by the recount")
         }
         if a.projects.map(\.id) != b.projects.map(\.id) {
@@ -149,8 +152,14 @@ public struct ResultComparison: Sendable, Equatable {
         if a.money_left == b.money_left { compare("money_left_decimal", a.money_left_decimal, b.money_left_decimal) }
         if a.budget == b.budget { compare("budget_decimal", a.budget_decimal, b.budget_decimal) }
         differences = lines
-        notes = a.engine_version == b.engine_version ? [] :
-            ["the result was written by pbcount \(a.engine_version); this is \(b.engine_version)"]
+        var notes: [String] = []
+        if a.engine_version != b.engine_version {
+            notes.append("the result was written by pbcount \(a.engine_version); this is \(b.engine_version)")
+        }
+        if a.format_version != b.format_version {
+            notes.append("the result has format_version \(a.format_version); the recount is written in version \(b.format_version) (Guides/ResultFormat.md says what changed)")
+        }
+        self.notes = notes
     }
 
     /// The first index at which two lists differ (the shorter one's length when one is a

@@ -8,6 +8,8 @@
 public struct SelectedColumnCheck: Sendable {
     /// The options of the recount.
     public var options: CountOptions
+    /// The rule's own options as the recount read them.
+    public var ruleOptions: [RecordedOption]
     /// Where the rule came from: `--rule` or META `rule`.
     public var ruleSource: String
     /// Projects marked `1`, in file order.
@@ -24,40 +26,10 @@ public struct SelectedColumnCheck: Sendable {
     /// Whether the column agrees with the rule.
     public var isMatch: Bool { onlyPublished.isEmpty && onlyRecounted.isEmpty }
 
-    /// The options that reproduce META `rule` (RULES.md; FORMAT.md lists the names), built
-    /// on `base` (its utility, scoring, threshold and ballot policy are kept), or `nil`
-    /// for `unknown`, `greedy-custom`, `greedy-exclusive` and names RULES.md does not define.
-    ///
-    /// - `greedy`, `greedy-no-skip`, `greedy-threshold`: greedy `skip`, `no-skip`, `threshold`.
-    /// - `equalshares`: `mes`, no completion.
-    /// - `equalshares/add1`: `mes --completion add1 --add1-variant pabulib --tie cost,votes`.
-    /// - `equalshares/add1-comparison`: the same with `--comparison satisfaction`.
-    public static func options(forMetaRule metaRule: String, base: CountOptions = CountOptions()) -> CountOptions? {
-        var o = base
-        switch metaRule {
-        case "greedy", "greedy-no-skip", "greedy-threshold":
-            o.rule = "greedy"
-            o.greedyVariant = metaRule == "greedy" ? .skip : (metaRule == "greedy-no-skip" ? .noSkip : .threshold)
-        case "equalshares":
-            o.rule = "mes"
-            o.completion = .none
-            o.comparison = .none
-        case "equalshares/add1", "equalshares/add1-comparison":
-            o.rule = "mes"
-            o.completion = .add1
-            o.add1Variant = .pabulib
-            o.tieChain = [.cost, .votes]
-            o.comparison = metaRule == "equalshares/add1" ? .none : .satisfaction
-        default:
-            return nil
-        }
-        return o
-    }
-
     /// Counts `election` with `options` (or, when `nil`, the options for its META `rule`)
     /// and compares with its `selected` column.
     ///
-    /// - Throws: ``VerificationError`` when the file has no `selected` column, a value
+    /// - Throws: ``SelectedColumnError`` when the file has no `selected` column, a value
     ///   other than 0-3, or (without options) a META rule that RULES.md does not define;
     ///   ``CountError`` when the count fails.
     /// - Complexity: one count, plus O(projects).
@@ -69,14 +41,14 @@ public struct SelectedColumnCheck: Sendable {
             source = "--rule \(given.rule)"
         } else {
             let metaRule = election.meta("rule") ?? "unknown"
-            guard let derived = Self.options(forMetaRule: metaRule, base: base) else {
-                throw VerificationError.undefinedMetaRule(file: election.source, rule: metaRule)
+            guard let derived = RuleRegistry.options(forMetaRule: metaRule, base: base) else {
+                throw SelectedColumnError.undefinedMetaRule(file: election.source, rule: metaRule)
             }
             options = derived
             source = "META rule '\(metaRule)'"
         }
         guard election.projects.contains(where: { $0.field("selected") != nil }) else {
-            throw VerificationError.noSelectedColumn(file: election.source)
+            throw SelectedColumnError.noSelectedColumn(file: election.source)
         }
         var published: [String] = []
         var special: [(id: String, value: String)] = []
@@ -91,14 +63,14 @@ public struct SelectedColumnCheck: Sendable {
                 excluded.insert(project.id)
             case "3": special.append((project.id, value))
             default:
-                throw VerificationError.badSelectedValue(file: election.source, line: project.line, project: project.id, value: value)
+                throw SelectedColumnError.badSelectedValue(file: election.source, line: project.line, project: project.id, value: value)
             }
         }
         let outcome = try RuleRegistry.count(election, options: options)
         let recounted = outcome.funded.map { election.projects[$0].id }
         let recountedSet = Set(recounted), publishedSet = Set(published)
         return SelectedColumnCheck(
-            options: options, ruleSource: source, published: published, special: special, recounted: recounted,
+            options: options, ruleOptions: outcome.ruleOptions, ruleSource: source, published: published, special: special, recounted: recounted,
             onlyPublished: published.filter { !recountedSet.contains($0) },
             onlyRecounted: recounted.filter { !publishedSet.contains($0) && !excluded.contains($0) })
     }

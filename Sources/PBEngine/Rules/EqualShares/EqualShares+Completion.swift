@@ -24,11 +24,11 @@ extension EqualShares {
     /// - Returns: the chosen run, the number of accepted steps and the number of MES runs
     ///   the stepped definition makes.
     /// - Complexity: one MES run per step, spread over the cores.
-    static func completeByAdd1(_ engine: EqualSharesRun, budget: Rational, variant: Add1Variant) throws
+    static func completeByAdd1(_ engine: EqualSharesRun, budget: Rational, variant: Add1Variant, threads: Int) throws
         -> (record: EqualSharesRun.Record, steps: Int, runs: Int) {
         let profile = engine.profile
         var lanes = [engine]
-        for _ in 1..<min(System.coreCount, 4) {
+        for _ in 1..<max(1, min(threads, 4)) {
             lanes.append(EqualSharesRun(profile: profile, utility: engine.utility, ties: engine.ties))
         }
         let exact = budget / Rational(profile.voterCount)
@@ -98,7 +98,7 @@ extension EqualShares {
     /// - Complexity: O(p log p) for p projects.
     static func completeGreedily(funded: [Int], cost: Rational, election: Election,
                                  support: (votes: [Int], score: [Int64]), ties: TieBreaking) throws
-        -> (added: [Int], cost: Rational, rounds: [Round], ties: [TieRecord]) {
+        -> (added: [Int], cost: Rational, steps: [EqualSharesTrace.CompletionStep], ties: [TieRecord]) {
         var isFunded = [Bool](repeating: false, count: election.projects.count)
         for p in funded { isFunded[p] = true }
         let candidates = election.projects.indices.filter { !isFunded[$0] }
@@ -107,7 +107,7 @@ extension EqualShares {
         }
         var total = cost
         var added: [Int] = []
-        var rounds: [Round] = []
+        var steps: [EqualSharesTrace.CompletionStep] = []
         for p in order {
             let c = election.projects[p].cost
             let fits = total + c <= election.budget
@@ -115,14 +115,10 @@ extension EqualShares {
                 total += c
                 added.append(p)
             }
-            rounds.append(Round(project: p, funded: fits, values: [
-                Detail("phase", .text("greedy completion")),
-                Detail("votes", .integer(support.votes[p])),
-                Detail("score", .integer(Int(support.score[p]))),
-                Detail("money_left", .rational(election.budget - total)),
-            ]))
+            steps.append(EqualSharesTrace.CompletionStep(project: p, funded: fits, votes: support.votes[p],
+                                                         score: Int(support.score[p]), moneyLeft: election.budget - total))
         }
-        return (added, total, rounds, tieRecords)
+        return (added, total, steps, tieRecords)
     }
 
     /// The comparison step: how many voters prefer the greedy outcome and how many the

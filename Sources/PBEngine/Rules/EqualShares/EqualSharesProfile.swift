@@ -48,7 +48,7 @@ struct EqualSharesProfile: Sendable {
     ///   - parallelThreshold: from this many ballots on, the ballots are merged in one part
     ///     per core and the parts joined in order (the same profile either way).
     ///   - parts: a fixed number of parts instead (tests).
-    init(_ election: Election, parallelThreshold: Int = 1 << 18, parts: Int? = nil) {
+    init(_ election: Election, parallelThreshold: Int = 1 << 18, parts: Int? = nil, threads: Int = System.coreCount) {
         let m = election.projects.count
         projectCount = m
         voterCount = election.ballots.count
@@ -58,7 +58,7 @@ struct EqualSharesProfile: Sendable {
         // Without points every w_i(p) is 1: no points are stored.
         let hasPoints = ballots.points != nil || defaultScore > 0
 
-        let partCount = max(1, parts ?? (ballots.count >= parallelThreshold ? min(System.coreCount, 8) : 1))
+        let partCount = max(1, parts ?? (ballots.count >= parallelThreshold ? min(max(threads, 1), 8) : 1))
         var merged: DistinctBallots
         if partCount == 1 {
             merged = DistinctBallots.merging(ballots, 0 ..< ballots.count, projectCount: m, defaultScore: defaultScore, hasPoints: hasPoints)

@@ -35,6 +35,9 @@ struct EqualSharesRun {
     let profile: EqualSharesProfile
     let utility: Utility
     let ties: TieBreaking
+    /// Whether each round records every unfunded project's supporters' money and `rho`
+    /// (what `explain` reads; one evaluation of every project per round).
+    var recordsCandidates = false
 
     /// One (class, points) group of a project's supporters.
     struct Group {
@@ -49,6 +52,14 @@ struct EqualSharesRun {
         var points: Int64
     }
 
+    /// An unfunded project at the start of a round: what its supporters held, and the
+    /// `rho` it would have needed (`nil` when they could not pay for it).
+    struct Candidate: Sendable, Equatable {
+        var project: Int
+        var held: Rational
+        var rho: Rational?
+    }
+
     /// What one funded project cost its supporters.
     struct RoundRecord: Sendable {
         var project: Int
@@ -59,6 +70,9 @@ struct EqualSharesRun {
         var paid: Rational
         /// Supporters who paid everything they still had.
         var paidAll: Int
+        /// Every unfunded supported project at the start of the round (only when the run
+        /// records candidates).
+        var candidates: [Candidate] = []
     }
 
     /// The result of one run.
@@ -75,6 +89,9 @@ struct EqualSharesRun {
         var leftoverMax: Rational = .zero
         /// Voters left with nothing.
         var votersSpentOut: Int = 0
+        /// Every unfunded supported project when the run ended (only when the run records
+        /// candidates).
+        var finalCandidates: [Candidate] = []
     }
 
     // Costs as integer numerator and denominator, and the least common denominator of all.
@@ -177,17 +194,37 @@ struct EqualSharesRun {
                 winner = w
                 record.ties.append(tie)
             }
+            let candidates = recordsCandidates ? allCandidates(funded: record.funded) : []
             let (paidAll, maxPayment) = fund(winner)
             let cost = profile.costs[winner]
             record.funded.append(winner)
             record.cost += cost
             record.rounds.append(RoundRecord(project: winner, rho: bestRho, effectiveVotes: cost / maxPayment,
-                                             paid: cost, paidAll: paidAll))
+                                             paid: cost, paidAll: paidAll, candidates: candidates))
             removed[winner] = true
             active.removeAll { $0 == winner }
         }
+        if recordsCandidates { record.finalCandidates = allCandidates(funded: record.funded) }
         summarizeLeftovers(&record)
         return record
+    }
+
+    /// Every supported project not in `funded`: its supporters' money now and its `rho`.
+    ///
+    /// - Complexity: one evaluation of every such project.
+    private mutating func allCandidates(funded: [Int]) -> [Candidate] {
+        var isFunded = [Bool](repeating: false, count: profile.projectCount)
+        for p in funded { isFunded[p] = true }
+        var out: [Candidate] = []
+        let held = EqualSharesMoney()
+        for p in 0..<profile.projectCount where !isFunded[p] && profile.isSupported(p) {
+            collectGroups(p)
+            held.setZero()
+            for g in groups { held.add(classMoney[Int(g.cls)], times: g.weight) }
+            let money = EqualSharesMoney.rational(held, over: unit)
+            out.append(Candidate(project: p, held: money, rho: evaluate(p) ? rho(p) : nil))
+        }
+        return out
     }
 
     /// Resets the classes: everyone in class 1 with `share`, `D` = lcd(share, costs).

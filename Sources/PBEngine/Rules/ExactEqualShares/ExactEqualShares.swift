@@ -26,25 +26,51 @@ public enum ExactEqualShares: CountingRule {
     public static let name = "ees"
     public static let summary = "Exact Equal Shares: costs split equally among the supporters who can pay (completions none, add-opt, add-opt-skip)."
 
+    /// What runs after EES leaves money unspent.
+    public enum Completion: String, Sendable, CaseIterable {
+        case none
+        case addOpt = "add-opt"
+        case addOptSkip = "add-opt-skip"
+    }
+
+    /// The rule's options.
+    public struct Options: Sendable, Equatable {
+        public var utility: Utility = .cost
+        public var completion: Completion = .none
+
+        public init(utility: Utility = .cost, completion: Completion = .none) {
+            self.utility = utility
+            self.completion = completion
+        }
+    }
+
+    public static let optionSpecs = [
+        Utility.spec,
+        RuleOptionSpec(key: "completion", values: Completion.allCases.map(\.rawValue), defaultValue: Completion.none.rawValue,
+                       help: "After EES: none, add-opt (jump to the next budget that changes the outcome) or add-opt-skip."),
+    ]
+
+    public static func options(_ settings: RuleSettings) throws(CountError) -> Options {
+        Options(utility: try settings.choice("utility", default: .cost), completion: try settings.choice("completion", default: .none))
+    }
+
+    public static func recorded(_ options: Options) -> [RecordedOption] {
+        [RecordedOption("utility", options.utility.rawValue), RecordedOption("completion", options.completion.rawValue)]
+    }
+
     /// - Throws: ``CountError/unsupported(_:)`` for ballots with points or another
     ///   completion; ``CountError/unresolvedTie(_:_:)``.
     /// - Complexity: one EES run per budget at which some comparison of the previous run
     ///   flips, until the completion stops (see ``ExactEqualSharesElection/run(share:)``).
-    public static func count(_ election: Election, options: CountOptions) throws -> Outcome {
+    public static func count(_ election: Election, options: Options, common: CountOptions) throws -> RuleCount<ExactEqualSharesTrace> {
         guard election.ballots.points == nil else {
             throw CountError.unsupported("ees counts approval ballots; \(election.source.isEmpty ? "this election" : election.source) has \(election.voteType.rawValue) ballots")
         }
-        guard [.none, .addOpt, .addOptSkip].contains(options.completion) else {
-            throw CountError.unsupported("ees completions are none, add-opt and add-opt-skip, not \(options.completion.rawValue)")
-        }
         let budget = election.budget
-        let ties = TieBreaking(chain: options.tieChain, election: election)
+        let ties = TieBreaking(chain: common.tieChain, election: election)
         let voters = election.ballots.count
         guard voters > 0 else {
-            return Outcome(rule: name, funded: [], totalCost: .zero, budget: budget, details: [
-                Detail("utility", .text(options.utility.rawValue)),
-                Detail("completion", .text(options.completion.rawValue)),
-            ])
+            return RuleCount(funded: [], totalCost: .zero, ties: [], trace: ExactEqualSharesTrace(options: options, steps: [], summary: nil))
         }
         let ees = ExactEqualSharesElection(election, utility: options.utility, ties: ties)
         var runs = 1
@@ -78,23 +104,14 @@ public enum ExactEqualShares: CountingRule {
             }
         }
 
-        let rounds = result.steps.map { step in
-            Round(project: step.project, values: [
-                Detail("payers", .integer(step.payers)),
-                Detail("payment", .rational(step.payment)),
-                Detail("paid", .rational(ees.costs[step.project])),
-                Detail("rank", .rational(step.score)),
-            ])
+        let steps = result.steps.map { step in
+            ExactEqualSharesTrace.Step(project: step.project, payers: step.payers, payment: step.payment,
+                                       paid: ees.costs[step.project], rank: step.score)
         }
-        return Outcome(rule: name, funded: result.funded, totalCost: result.totalCost, budget: budget,
-                       rounds: rounds, ties: result.ties, details: [
-                           Detail("utility", .text(options.utility.rawValue)),
-                           Detail("completion", .text(options.completion.rawValue)),
-                           Detail("share", .rational(result.share)),
-                           Detail("virtual_budget", .rational(result.share * Rational(voters))),
-                           Detail("runs", .integer(runs)),
-                           Detail("outcome_changes", .integer(changes)),
-                       ])
+        let summary = ExactEqualSharesTrace.Summary(share: result.share, virtualBudget: result.share * Rational(voters),
+                                                    runs: runs, outcomeChanges: changes)
+        return RuleCount(funded: result.funded, totalCost: result.totalCost, ties: result.ties,
+                         trace: ExactEqualSharesTrace(options: options, steps: steps, summary: summary))
     }
 
     /// Whether no unfunded project that somebody supports fits in what `run` leaves of

@@ -17,13 +17,64 @@ public enum KnapsackRule: CountingRule {
     public static let name = "knapsack"
     public static let summary = "Maximum total utility within the budget, solved exactly (first optimum in tie-chain order)."
 
+    /// The rule's options.
+    public struct Options: Sendable, Equatable {
+        public var utility: Utility = .cost
+
+        public init(utility: Utility = .cost) {
+            self.utility = utility
+        }
+    }
+
+    public static let optionSpecs = [Utility.spec]
+
+    public static func options(_ settings: RuleSettings) throws(CountError) -> Options {
+        Options(utility: try settings.choice("utility", default: .cost))
+    }
+
+    public static func recorded(_ options: Options) -> [RecordedOption] {
+        [RecordedOption("utility", options.utility.rawValue)]
+    }
+
+    public static func count(_ election: Election, options: Options, common: CountOptions) throws -> RuleCount<KnapsackTrace> {
+        var count = try solve(election, options: options, tieChain: common.tieChain)
+        if common.traceDetail == .explanation {
+            count.trace.alternatives = try alternatives(election, count: count, options: options, tieChain: common.tieChain)
+        }
+        return count
+    }
+
+    /// For each project within the budget: the best welfare without it (funded projects)
+    /// or with it forced in (the others), as `explain` tells it.
+    ///
+    /// - Complexity: one more solve per project.
+    static func alternatives(_ election: Election, count: RuleCount<KnapsackTrace>, options: Options, tieChain: [TieCriterion]) throws -> [KnapsackTrace.Alternative] {
+        let funded = Set(count.funded)
+        var out: [KnapsackTrace.Alternative] = []
+        for p in election.projects.indices where election.projects[p].cost <= election.budget {
+            let rest = election.removing(project: p)
+            let back = { (q: Int) in q < p ? q : q + 1 }
+            if funded.contains(p) {
+                let without = try solve(rest, options: options, tieChain: tieChain)
+                out.append(.init(project: p, forcedIn: false, welfare: without.trace.welfare, funded: without.funded.map(back)))
+            } else {
+                var forced = rest
+                forced.budget = election.budget - election.projects[p].cost
+                let with = try solve(forced, options: options, tieChain: tieChain)
+                out.append(.init(project: p, forcedIn: true, welfare: count.trace.projectWelfare[p] + with.trace.welfare,
+                                 funded: [p] + with.funded.map(back)))
+            }
+        }
+        return out
+    }
+
     /// - Throws: ``CountError/unresolvedTie(_:_:)`` when several optima exist and the chain
     ///   cannot tell apart the projects in which they differ.
     /// - Complexity: O(ballot entries + p log p) plus at most `p + 1` branch-and-bound
     ///   searches over `p` projects (see ``KnapsackSolver``).
-    public static func count(_ election: Election, options: CountOptions) throws -> Outcome {
+    static func solve(_ election: Election, options: Options, tieChain: [TieCriterion]) throws -> RuleCount<KnapsackTrace> {
         let support = election.support()
-        let ties = TieBreaking(chain: options.tieChain, election: election, support: support)
+        let ties = TieBreaking(chain: tieChain, election: election, support: support)
         let budget = election.budget
         let costs = election.projects.map(\.cost)
         // Total utility per project; projects dearer than the budget can never be funded.
@@ -78,25 +129,14 @@ public enum KnapsackRule: CountingRule {
         let totalCost = funded.reduce(Rational.zero) { $0 + costs[$1] }
         let totalWelfare = funded.reduce(Rational.zero) { $0 + welfare[$1] }
         var left = budget
-        let rounds = funded.map { p in
+        let steps = funded.map { p in
             left -= costs[p]
-            return Round(project: p, values: [
-                Detail("votes", .integer(support.votes[p])),
-                Detail("score", .integer(Int(support.score[p]))),
-                Detail("welfare", .rational(welfare[p])),
-                Detail("money_left", .rational(left)),
-            ])
+            return KnapsackTrace.Step(project: p, votes: support.votes[p], score: Int(support.score[p]), welfare: welfare[p], moneyLeft: left)
         }
-        let details = [
-            Detail("utility", .text(options.utility.rawValue)),
-            Detail("welfare", .rational(totalWelfare)),
-            Detail("unique", .flag(solution.alternatives.isEmpty)),
-            Detail("arithmetic", .text(solution.arithmetic)),
-            Detail("searches", .integer(solution.searches)),
-            Detail("nodes", .integer(solution.nodes)),
-        ]
-        return Outcome(rule: name, funded: funded, totalCost: totalCost, budget: budget,
-                       rounds: rounds, ties: tieRecords, details: details)
+        let trace = KnapsackTrace(utility: options.utility, steps: steps, welfare: totalWelfare, unique: solution.alternatives.isEmpty,
+                                  arithmetic: solution.arithmetic, searches: solution.searches, nodes: solution.nodes,
+                                  projectWelfare: welfare, budget: budget)
+        return RuleCount(funded: funded, totalCost: totalCost, ties: tieRecords, trace: trace)
     }
 
     /// Weights `c(p) * D / g`, capacity `floor(B * D / g)` and profits (`score * c(p) * D`

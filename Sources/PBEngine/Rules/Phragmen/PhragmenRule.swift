@@ -15,16 +15,26 @@ public enum PhragmenRule: CountingRule {
     public static let name = "phragmen"
     public static let summary = "Sequential Phragmen: fund the project whose supporters' max load would be smallest (approval ballots)."
 
+    /// Phragmén takes no options of its own (approval ballots; loads are money).
+    public struct Options: Sendable, Equatable {}
+
+    public static let optionSpecs: [RuleOptionSpec] = []
+
+    public static func options(_ settings: RuleSettings) throws(CountError) -> Options { Options() }
+
+    public static func recorded(_ options: Options) -> [RecordedOption] { [] }
+
     /// - Throws: ``CountError/unsupported(_:)`` for ballots with points;
     ///   ``CountError/unresolvedTie(_:_:)`` when the chain leaves the smallest load tied.
     /// - Complexity: O(R × (p + classes touched × p) + sum over funded projects of their
     ///   supporters' ballot lengths) rational and integer operations, for `R` rounds and
     ///   `p` projects.
-    public static func count(_ election: Election, options: CountOptions) throws -> Outcome {
+    public static func count(_ election: Election, options: Options, common: CountOptions) throws -> RuleCount<PhragmenTrace> {
         guard election.ballots.points == nil else {
             throw CountError.unsupported("phragmen counts approval ballots; \(election.source.isEmpty ? "this election" : election.source) has \(election.voteType.rawValue) ballots")
         }
-        let ties = TieBreaking(chain: options.tieChain, election: election)
+        let ties = TieBreaking(chain: common.tieChain, election: election)
+        let recordsCandidates = common.traceDetail == .explanation
         let projectCount = election.projects.count
         let ballots = election.ballots
         let voters = ballots.count
@@ -50,7 +60,7 @@ public enum PhragmenRule: CountingRule {
         var loadSum = [Rational](repeating: .zero, count: projectCount)
         var funded = [Bool](repeating: false, count: projectCount)
         var order: [Int] = []
-        var rounds: [Round] = []
+        var rounds: [PhragmenTrace.Step] = []
         var tieRecords: [TieRecord] = []
         var left = election.budget
         var moved = [Int](repeating: 0, count: projectCount)
@@ -62,8 +72,10 @@ public enum PhragmenRule: CountingRule {
         while true {
             var best: Rational?
             var tied: [Int] = []
+            var candidates: [PhragmenTrace.Candidate] = []
             for p in 0..<projectCount where !funded[p] && votes[p] > 0 {
                 let load = (costs[p] + loadSum[p]) / Rational(votes[p])
+                if recordsCandidates { candidates.append(PhragmenTrace.Candidate(project: p, maxLoad: load)) }
                 if let b = best {
                     let c = Rational.compare(load, b)
                     if c < 0 {
@@ -86,12 +98,8 @@ public enum PhragmenRule: CountingRule {
             }
             let fits = costs[winner] <= left
             if fits { left -= costs[winner] }
-            rounds.append(Round(project: winner, funded: fits, values: [
-                Detail("max_load", .rational(maxLoad)),
-                Detail("votes", .integer(votes[winner])),
-                Detail("paid", .rational(fits ? costs[winner] : .zero)),
-                Detail("money_left", .rational(left)),
-            ]))
+            rounds.append(PhragmenTrace.Step(project: winner, funded: fits, maxLoad: maxLoad, votes: votes[winner],
+                                             paid: fits ? costs[winner] : .zero, moneyLeft: left, candidates: candidates))
             guard fits else { break }
             funded[winner] = true
             order.append(winner)
@@ -124,7 +132,8 @@ public enum PhragmenRule: CountingRule {
                 touched.removeAll(keepingCapacity: true)
             }
         }
-        return Outcome(rule: name, funded: order, totalCost: election.budget - left, budget: election.budget,
-                       rounds: rounds, ties: tieRecords, details: [Detail("max_load", .rational(loadOfClass.last ?? .zero))])
+        let trace = PhragmenTrace(steps: rounds, finalMaxLoad: loadOfClass.last ?? .zero, budget: election.budget,
+                                  supporters: supporterLists.map(\.count))
+        return RuleCount(funded: order, totalCost: election.budget - left, ties: tieRecords, trace: trace)
     }
 }
