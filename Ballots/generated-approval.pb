@@ -8,7 +8,7 @@ num_projects;12
 num_votes;300
 budget;1607610
 vote_type;approval
-rule;greedy
+rule;unknown
 date_begin;01.01.2026
 date_end;01.01.2026
 min_length;1

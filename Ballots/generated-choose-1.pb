@@ -8,7 +8,7 @@ num_projects;8
 num_votes;300
 budget;324150
 vote_type;choose-1
-rule;greedy
+rule;unknown
 date_begin;01.01.2026
 date_end;01.01.2026
 min_length;1

@@ -8,7 +8,7 @@ num_projects;10
 num_votes;200
 budget;468630
 vote_type;cumulative
-rule;greedy
+rule;unknown
 date_begin;01.01.2026
 date_end;01.01.2026
 min_length;1

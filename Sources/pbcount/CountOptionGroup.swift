@@ -15,22 +15,22 @@ struct CountOptionGroup: ParsableArguments {
     @Option(help: ArgumentHelp("The rule (default \(RuleRegistry.names[0])).", discussion: RuleRegistry.rules.map { "\($0.name): \($0.summary)" }.joined(separator: "\n")))
     var rule: String?
 
-    @Option(help: Self.help("utility"))
+    @Option(name: .customLong(ContractFlag.utility.flag), help: ContractFlag.utility.help)
     var utility: String?
 
-    @Option(name: .customLong("greedy"), help: Self.help("greedy"))
+    @Option(name: .customLong(ContractFlag.greedy.flag), help: ContractFlag.greedy.help)
     var greedyVariant: String?
 
-    @Option(help: Self.help("threshold"))
+    @Option(name: .customLong(ContractFlag.threshold.flag), help: ContractFlag.threshold.help)
     var threshold: String?
 
-    @Option(help: Self.help("completion"))
+    @Option(name: .customLong(ContractFlag.completion.flag), help: ContractFlag.completion.help)
     var completion: String?
 
-    @Option(name: .customLong("add1-variant"), help: Self.help("add1_variant"))
+    @Option(name: .customLong(ContractFlag.add1Variant.flag), help: ContractFlag.add1Variant.help)
     var add1Variant: String?
 
-    @Option(help: Self.help("comparison"))
+    @Option(name: .customLong(ContractFlag.comparison.flag), help: ContractFlag.comparison.help)
     var comparison: String?
 
     @Option(name: .customLong("option"), help: ArgumentHelp("Any option of the rule as KEY=VALUE (repeatable), as results record them.", valueName: "KEY=VALUE"))
@@ -48,17 +48,6 @@ struct CountOptionGroup: ParsableArguments {
     @Option(help: "Threads for reading and counting (0: one per core). The result does not depend on it.")
     var threads: Int = 0
 
-    /// Help for a contract flag: what the registry's rules say of the option, with each
-    /// rule's values where they differ.
-    static func help(_ key: String) -> ArgumentHelp {
-        let specs = RuleRegistry.rules.compactMap { rule in rule.optionSpecs.first { $0.key == key }.map { (rule.name, $0) } }
-        guard let first = specs.first?.1 else { return ArgumentHelp("(no rule takes this option)") }
-        if specs.allSatisfy({ $0.1.values == first.values }) {
-            return ArgumentHelp(first.help + " (" + specs.map(\.0).joined(separator: ", ") + ")")
-        }
-        return ArgumentHelp(specs.map { "\($0.0): \($0.1.help)" }.joined(separator: " "))
-    }
-
     /// The engine's options.
     func countOptions() throws -> CountOptions {
         var options = CountOptions()
@@ -66,10 +55,10 @@ struct CountOptionGroup: ParsableArguments {
         guard RuleRegistry.rule(named: options.rule) != nil else {
             throw ValidationError("unknown rule '\(options.rule)'; known rules: \(RuleRegistry.names.joined(separator: ", "))")
         }
-        let flags: [(String, String?)] = [("utility", utility), ("greedy", greedyVariant), ("threshold", threshold),
-                                           ("completion", completion), ("add1_variant", add1Variant), ("comparison", comparison)]
-        for (key, value) in flags {
-            if let value { options.settings[key] = value }
+        let flags: [(ContractFlag, String?)] = [(.utility, utility), (.greedy, greedyVariant), (.threshold, threshold),
+                                                 (.completion, completion), (.add1Variant, add1Variant), (.comparison, comparison)]
+        for (flag, value) in flags {
+            if let value { options.settings[flag.rawValue] = value }
         }
         for pair in ruleOptions {
             guard let eq = pair.firstIndex(of: "="), eq != pair.startIndex else {

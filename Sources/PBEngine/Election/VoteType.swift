@@ -12,5 +12,5 @@ public enum VoteType: String, Sendable, CaseIterable {
     case ordinal
 
     /// Whether ballots carry a `points` column.
-    public var hasPoints: Bool { self == .cumulative || self == .scoring }
+    var hasPoints: Bool { self == .cumulative || self == .scoring }
 }

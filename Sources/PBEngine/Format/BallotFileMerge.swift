@@ -15,7 +15,7 @@
 /// Counting the merged file therefore counts the concatenated ballots.
 public enum BallotFileMerge {
     /// META keys on which the files must agree (besides `budget` and `vote_type`).
-    public static let countingMetaKeys = ["num_projects", "min_length", "max_length", "min_sum_cost", "max_sum_cost",
+    static let countingMetaKeys = ["num_projects", "min_length", "max_length", "min_sum_cost", "max_sum_cost",
                                           "min_points", "max_points", "min_sum_points", "max_sum_points",
                                           "default_score", "scoring_fn", "min_project_score_threshold"]
 

@@ -132,5 +132,5 @@ public struct ValidationReport: Sendable {
     public var invalidBallots: [InvalidBallot]
 
     /// Whether the file is well-formed and every ballot valid.
-    public var isClean: Bool { errors.isEmpty && invalidBallots.isEmpty }
+    var isClean: Bool { errors.isEmpty && invalidBallots.isEmpty }
 }

@@ -159,7 +159,7 @@ public struct ElectionGenerator: Sendable {
             ("num_votes", "\(p.voters)"),
             ("budget", "\(budget)"),
             ("vote_type", p.voteType.rawValue),
-            ("rule", "greedy"),
+            ("rule", "unknown"),
             ("date_begin", "01.01.2026"),
             ("date_end", "01.01.2026"),
             ("min_length", "\(p.minLength)"),
@@ -182,7 +182,7 @@ public struct ElectionGenerator: Sendable {
     }
 
     /// The `pbcount generate` command that makes this file (META `generator`).
-    public func commandLine() -> String {
+    func commandLine() -> String {
         let p = parameters
         var words = ["pbcount generate", "--seed \(p.seed)", "--voters \(p.voters)", "--projects \(p.projects)",
                      "--vote-type \(p.voteType.rawValue)", "--min-length \(p.minLength)", "--max-length \(p.maxLength)",

@@ -1,6 +1,6 @@
 extension ResultDocument {
     /// The column names of ``csv()``.
-    public static let csvColumns = ["project_id", "name", "cost", "cost_decimal", "votes", "score", "selected", "funding_position"]
+    static let csvColumns = ["project_id", "name", "cost", "cost_decimal", "votes", "score", "selected", "funding_position"]
 
     /// The result as CSV (RFC 4180: comma-separated, cells with a comma, quote or line
     /// break quoted, LF line ends): a header, then one row per project in file order;

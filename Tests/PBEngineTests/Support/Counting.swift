@@ -10,7 +10,7 @@ enum Counting {
         o.tieChain = tie
         o.invalidBallots = .keep
         configure(&o)
-        return o
+        return o.forRule(rule)
     }
 
     /// Funded project ids, in funding order.

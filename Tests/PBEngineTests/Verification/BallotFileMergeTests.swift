@@ -54,19 +54,19 @@ struct BallotFileMergeTests {
     func conflicts() throws {
         let (a, b) = Self.split(PBText.valid, at: 2)
         let dearer = b.replacingOccurrences(of: "B;50;", with: "B;55;")
-        #expect(throws: VerificationError.mergeConflict(file: "part1.pb", line: 19, message: "project 'B' costs 55 here, 50 in part0.pb:19")) {
+        #expect(throws: PabulibTextError.mergeConflict(file: "part1.pb", line: 19, message: "project 'B' costs 55 here, 50 in part0.pb:19")) {
             try Self.merge([a, dearer])
         }
         let budget = b.replacingOccurrences(of: "budget;100", with: "budget;120")
-        #expect(throws: VerificationError.mergeConflict(file: "part1.pb", line: 9, message: "META budget is '120' here, '100' in part0.pb:9")) {
+        #expect(throws: PabulibTextError.mergeConflict(file: "part1.pb", line: 9, message: "META budget is '120' here, '100' in part0.pb:9")) {
             try Self.merge([a, budget])
         }
         let shared = b.replacingOccurrences(of: "v3;", with: "v1;")
-        #expect(throws: VerificationError.mergeConflict(file: "part1.pb", line: 23, message: "voter id 'v1' is also in part0.pb:23; each voter has one ballot")) {
+        #expect(throws: PabulibTextError.mergeConflict(file: "part1.pb", line: 23, message: "voter id 'v1' is also in part0.pb:23; each voter has one ballot")) {
             try Self.merge([a, shared])
         }
         let missing = b.replacingOccurrences(of: "C;30;\"Bikes; lanes\"\n", with: "").replacingOccurrences(of: "num_projects;3", with: "num_projects;2")
-        #expect(throws: VerificationError.self) { try Self.merge([a, missing]) }
+        #expect(throws: PabulibTextError.self) { try Self.merge([a, missing]) }
     }
 
     static let files = SharedData.pabulibFiles.filter { !$0.contains("Wroclaw_2015") && !$0.contains("Krakow_2024") }

@@ -31,7 +31,7 @@ struct ExplanationTests {
     @Test("an unknown project is refused")
     func unknown() throws {
         let election = try PabulibReader.read(path: Self.park)
-        #expect(throws: VerificationError.self) {
+        #expect(throws: ExplanationError.self) {
             try Explanation.explain(project: "P9", in: election, options: Counting.options("greedy"))
         }
     }
@@ -79,7 +79,7 @@ struct ExplanationTests {
           .enabled(if: SharedData.isAvailable && RuleRegistry.rule(named: "mes") != nil, SharedData.absentMessage))
     func sharedMES() throws {
         let election = try PabulibReader.read(path: SharedData.path("Netherlands_Assen_2024.pb"))
-        let options = try #require(SelectedColumnCheck.options(forMetaRule: "equalshares/add1", base: Counting.options("greedy")))
+        let options = try #require(RuleRegistry.options(forMetaRule: "equalshares/add1", base: Counting.options("greedy")))
         for project in election.projects {
             let explanation = try Explanation.explain(project: project.id, in: election, options: options)
             #expect(explanation.funded == (project.field("selected") == "1"))

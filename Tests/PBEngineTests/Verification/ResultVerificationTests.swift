@@ -63,12 +63,12 @@ struct ResultVerificationTests {
         let document = try Self.result(input, Counting.options("greedy"))
         let changed = Array(String(decoding: input, as: UTF8.self).replacingOccurrences(of: "\n6;P4", with: "\n6;P1").utf8)
         #expect(changed != input)
-        #expect(throws: VerificationError.self) {
+        #expect(throws: ResultError.self) {
             try ResultVerification.verify(result: document, input: changed, inputSource: "park.pb")
         }
         do {
             _ = try ResultVerification.verify(result: document, input: changed, inputSource: "park.pb")
-        } catch let VerificationError.inputMismatch(file, recorded, actual) {
+        } catch let ResultError.inputMismatch(file, recorded, actual) {
             #expect(file == "park.pb")
             #expect(recorded == document.input_sha256)
             #expect(actual == ResultVerification.sha256(changed))
@@ -91,15 +91,15 @@ struct ResultVerificationTests {
     func badOption() throws {
         var recorded = Counting.options("greedy").recorded(for: Counting.election(costs: [1], budget: 1, ballots: [[0]]))
         recorded["colour"] = "blue"
-        #expect(throws: VerificationError.self) { try CountOptions(recorded: recorded) }
+        #expect(throws: ResultError.self) { try CountOptions(recorded: recorded) }
         recorded["colour"] = nil
         recorded["tie"] = "cost,shoe-size"
-        #expect(throws: VerificationError.self) { try CountOptions(recorded: recorded) }
+        #expect(throws: ResultError.self) { try CountOptions(recorded: recorded) }
     }
 
     @Test("a document that is not a pbcount result is refused")
     func notAResult() throws {
-        #expect(throws: VerificationError.self) {
+        #expect(throws: ResultError.self) {
             try ResultVerification.document(from: Data(#"{"selected": []}"#.utf8), source: "x.json")
         }
     }
@@ -128,7 +128,7 @@ struct SharedResultVerificationTests {
     func metaRule(file: String) throws {
         let input = Array(try Data(contentsOf: URL(fileURLWithPath: SharedData.path(file))))
         let election = try PabulibReader.read(bytes: input, source: file, options: .init(invalidBallots: .keep))
-        let options = try #require(SelectedColumnCheck.options(forMetaRule: election.meta("rule") ?? "", base: Counting.options("greedy")))
+        let options = try #require(RuleRegistry.options(forMetaRule: election.meta("rule") ?? "", base: Counting.options("greedy")))
         let document = try ResultVerificationTests.result(input, options)
         let decoded = try ResultVerification.document(from: try document.encoded(), source: "\(file).json")
         let comparison = try ResultVerification.verify(result: decoded, input: input, inputSource: file)

@@ -47,33 +47,33 @@ struct SelectedColumnCheckTests {
         let noSkip = try SelectedColumnCheck.check(try Self.election(selected: ["0", "1", "1"], rule: "unknown"),
                                                    options: Counting.options("greedy") { $0.greedyVariant = .noSkip })
         #expect(noSkip.isMatch)
-        #expect(throws: VerificationError.self) {
+        #expect(throws: SelectedColumnError.self) {
             try SelectedColumnCheck.check(try Self.election(selected: ["0", "1", "1"], rule: "unknown"), options: nil)
         }
-        #expect(throws: VerificationError.self) {
+        #expect(throws: SelectedColumnError.self) {
             try SelectedColumnCheck.check(try Self.election(selected: ["0", "yes", "1"]), options: nil)
         }
-        #expect(throws: VerificationError.self) {
+        #expect(throws: SelectedColumnError.self) {
             try SelectedColumnCheck.check(try PBText.read(PBText.valid), options: nil)
         }
     }
 
     @Test("META rule names map to the options RULES.md gives them")
     func presets() throws {
-        #expect(SelectedColumnCheck.options(forMetaRule: "greedy-no-skip")?.greedyVariant == .noSkip)
-        #expect(SelectedColumnCheck.options(forMetaRule: "greedy-threshold")?.greedyVariant == .threshold)
-        let add1 = try #require(SelectedColumnCheck.options(forMetaRule: "equalshares/add1-comparison"))
+        #expect(RuleRegistry.options(forMetaRule: "greedy-no-skip")?.greedyVariant == .noSkip)
+        #expect(RuleRegistry.options(forMetaRule: "greedy-threshold")?.greedyVariant == .threshold)
+        let add1 = try #require(RuleRegistry.options(forMetaRule: "equalshares/add1-comparison"))
         #expect(add1.rule == "mes" && add1.completion == .add1 && add1.add1Variant == .pabulib && add1.comparison == .satisfaction)
         #expect(add1.tieChain == [.cost, .votes])
-        #expect(SelectedColumnCheck.options(forMetaRule: "equalshares")?.completion == Completion.none)
-        #expect(SelectedColumnCheck.options(forMetaRule: "unknown") == nil)
-        #expect(SelectedColumnCheck.options(forMetaRule: "greedy-custom") == nil)
+        #expect(RuleRegistry.options(forMetaRule: "equalshares")?.completion == Completion.none)
+        #expect(RuleRegistry.options(forMetaRule: "unknown") == nil)
+        #expect(RuleRegistry.options(forMetaRule: "greedy-custom") == nil)
     }
 
     static let definedRules: [String] = SharedData.pabulibFiles.filter { file in
         guard let election = try? PabulibReader.read(path: SharedData.path(file), invalidBallots: .keep),
-              let rule = election.meta("rule"), SelectedColumnCheck.options(forMetaRule: rule) != nil,
-              RuleRegistry.rule(named: SelectedColumnCheck.options(forMetaRule: rule)?.rule ?? "") != nil else { return false }
+              let rule = election.meta("rule"), RuleRegistry.options(forMetaRule: rule) != nil,
+              RuleRegistry.rule(named: RuleRegistry.options(forMetaRule: rule)?.rule ?? "") != nil else { return false }
         return election.projects.contains { $0.field("selected") != nil }
     }
 

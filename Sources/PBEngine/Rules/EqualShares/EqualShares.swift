@@ -166,6 +166,7 @@ public enum EqualShares: CountingRule {
         }
         let trace = EqualSharesTrace(
             options: options, budget: election.budget, voters: profile.voterCount, distinctBallots: profile.distinctBallotCount,
+            supporterCounts: profile.supporterCount.map { Int($0) },
             share: mes.share, add1: add1, mesCost: mes.cost, leftoverTotal: mes.leftoverTotal, leftoverMax: mes.leftoverMax,
             votersSpentOut: mes.votersSpentOut, rounds: rounds,
             finalCandidates: mes.finalCandidates.map { .init(project: $0.project, held: $0.held, rho: $0.rho) },

@@ -44,24 +44,25 @@ extension EqualSharesTrace {
         typealias Words = ExplanationContext
         let project = context.project
         let cost = context.cost
+        let n = supporterCounts[project]
         // The project at the start of each round, then when MES ended.
         let states = (rounds.map(\.candidates) + [finalCandidates]).map { list in list.first { $0.project == project } }
         guard let first = states.first ?? nil else { return ["Nobody supports it, so MES cannot fund it."] }
         guard first.held >= cost else {
-            return ["Its supporters held \(Words.money(first.held)) at the start, \(Words.money(cost - first.held)) less than its cost: it was never affordable, so MES could not fund it."]
+            return ["Its \(n) supporters held \(Words.money(first.held)) at the start, \(Words.money(cost - first.held)) less than its cost: it was never affordable, so MES could not fund it."]
         }
         let held = states.map { $0?.held ?? .zero }
         // The last round at whose start it was affordable (1-based; rounds + 1 is the end).
         let last = (1...held.count).last { held[$0 - 1] >= cost } ?? 1
         guard last <= rounds.count else {
-            return ["Its supporters still held \(Words.money(held[last - 1])) when MES ended, enough for its cost; MES stops only when nothing is affordable, so the count did not end in MES's own terms (see the completion)."]
+            return ["Its \(n) supporters still held \(Words.money(held[last - 1])) when MES ended, enough for its cost; MES stops only when nothing is affordable, so the count did not end in MES's own terms (see the completion)."]
         }
         let winner = rounds[last - 1]
         let winnerID = context.election.projects[winner.project].id
         let own = states[last - 1]?.rho ?? winner.rho
         let comparison = own == winner.rho ? "the same rho, and the tie chain put \(winnerID) first"
             : "\(winnerID) asked less, rho \(Words.ratio(winner.rho))"
-        var out = ["It was affordable until round \(last): at its start its supporters held \(Words.money(held[last - 1])), enough for its cost, and it would have needed rho \(Words.ratio(own)); \(comparison), and was funded instead."]
+        var out = ["It was affordable until round \(last): at its start its \(n) supporters held \(Words.money(held[last - 1])), enough for its cost, and it would have needed rho \(Words.ratio(own)); \(comparison), and was funded instead."]
         let paid = held[last - 1] - held[last]
         out.append("In that round its supporters paid \(Words.money(paid)) towards \(winnerID), leaving them \(Words.money(held[last])): \(Words.money(cost - held[last])) short of its cost, so it was never affordable again.")
         if last < rounds.count {

@@ -59,6 +59,8 @@ public struct EqualSharesTrace: RuleTrace {
     public var budget: Rational
     public var voters: Int
     public var distinctBallots: Int
+    /// Supporters per project.
+    public var supporterCounts: [Int]
     /// The per-voter share of the run kept.
     public var share: Rational
     public var add1: Add1?
