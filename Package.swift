@@ -10,7 +10,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
@@ -19,11 +18,17 @@ let package = Package(
             pkgConfig: "gmp",
             providers: [.apt(["libgmp-dev"])]
         ),
+        // SHA-256 of the input from Nettle, GMP's sibling (why: Sources/CNettle/shim.h).
+        .systemLibrary(
+            name: "CNettle",
+            pkgConfig: "nettle",
+            providers: [.apt(["nettle-dev"])]
+        ),
         .target(
             name: "PBEngine",
             dependencies: [
                 "CGMP",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "CNettle",
                 .product(name: "Collections", package: "swift-collections"),
             ]
         ),
