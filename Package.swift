@@ -10,7 +10,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -26,11 +25,7 @@ let package = Package(
         ),
         .target(
             name: "PBEngine",
-            dependencies: [
-                "CGMP",
-                "CNettle",
-                .product(name: "Collections", package: "swift-collections"),
-            ]
+            dependencies: ["CGMP", "CNettle"]
         ),
         .executableTarget(
             name: "pbcount",
