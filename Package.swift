@@ -1,17 +1,18 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// Built and tested on Linux (Debian/Ubuntu) only, so no other platform is claimed: the
+// engine calls Glibc directly. The C libraries come from the system, not from source
+// (GMP for exact arithmetic, Nettle for the input's SHA-256), so a fresh clone compiles
+// only this package and swift-argument-parser.
 let package = Package(
     name: "pbcount",
-    platforms: [.macOS(.v13)],
     products: [
         .library(name: "PBEngine", targets: ["PBEngine"]),
         .executable(name: "pbcount", targets: ["pbcount"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
-        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -24,14 +25,15 @@ let package = Package(
             name: "ExactArithmetic",
             dependencies: ["CGMP"]
         ),
+        // SHA-256 of the input from Nettle, GMP's sibling (why: Sources/CNettle/shim.h).
+        .systemLibrary(
+            name: "CNettle",
+            pkgConfig: "nettle",
+            providers: [.apt(["nettle-dev"])]
+        ),
         .target(
             name: "PBEngine",
-            dependencies: [
-                "ExactArithmetic",
-                "CGMP",
-                .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "Collections", package: "swift-collections"),
-            ]
+            dependencies: ["ExactArithmetic", "CGMP", "CNettle"]
         ),
         .executableTarget(
             name: "pbcount",

@@ -1,4 +1,3 @@
-import Crypto
 import Dispatch
 
 /// The state of one read of a `.pb` file: fed chunks of complete lines, it builds the
@@ -10,7 +9,7 @@ final class PabulibParser {
 
     private let file: String
     private let options: PabulibReader.Options
-    private var hasher = SHA256()
+    private var hasher = SHA256Digest()
     private var section = Section.start
     /// Lines consumed so far.
     private var line = 0
@@ -83,7 +82,7 @@ final class PabulibParser {
         // Inside VOTES, the chunk is hashed on another core while its rows are parsed.
         let hashAlongside = section == .votes && rowParser != nil
         if !hashAlongside {
-            hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[0..<end])))
+            hasher.update(UnsafeBufferPointer(rebasing: bytes[0..<end]))
         }
         var position = 0
         if !sawBOMCheck {
@@ -101,7 +100,7 @@ final class PabulibParser {
         if (section == .votes || section == .votesHeader) && position < end {
             try votes(bytes, position, end, hashing: hashAlongside ? end : 0)
         } else if hashAlongside {
-            hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[0..<end])))
+            hasher.update(UnsafeBufferPointer(rebasing: bytes[0..<end]))
         }
         return end
     }
@@ -324,7 +323,7 @@ final class PabulibParser {
     /// hasher meanwhile.
     private func votes(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, hashing: Int) throws {
         if hashing > 0 && rowParser == nil {
-            hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[0..<hashing])))
+            hasher.update(UnsafeBufferPointer(rebasing: bytes[0..<hashing]))
             return try votes(bytes, start, end, hashing: 0)
         }
         var position = start
@@ -356,7 +355,7 @@ final class PabulibParser {
         var parts = [VoteRowParser.Part?](repeating: nil, count: partCount)
         if partCount == 1 {
             if hashing > 0 {
-                hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[0..<hashing])))
+                hasher.update(UnsafeBufferPointer(rebasing: bytes[0..<hashing]))
             }
             parts[0] = parser.parse(bytes, bounds[0], bounds[1])
         } else {
@@ -369,7 +368,7 @@ final class PabulibParser {
                     nonisolated(unsafe) let results = out  // each part writes its own slot
                     DispatchQueue.concurrentPerform(iterations: tasks) { k in
                         if k == partCount {
-                            digest.pointee.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: input[0..<hashing])))
+                            digest.pointee.update(UnsafeBufferPointer(rebasing: input[0..<hashing]))
                         } else {
                             results[k] = parser.parse(input, cuts[k], cuts[k + 1])
                         }
@@ -472,11 +471,7 @@ final class PabulibParser {
                       hint: "count with --invalid-ballots skip (leave them out) or keep (count them)")
             })
         }
-        let digest = hasher.finalize().map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
-        return Election(source: file, sha256: digest, meta: meta, projects: projects, budget: budget,
+        return Election(source: file, sha256: hasher.hexDigest(), meta: meta, projects: projects, budget: budget,
                         voteType: voteType, limits: limits, ballots: ballots, invalidBallots: invalid,
                         invalidBallotPolicy: options.invalidBallots)
     }

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// Redoes a recorded count and compares: what an observer runs to check a published result.
@@ -36,10 +35,7 @@ public enum ResultVerification {
 
     /// The SHA-256 of `bytes` in lowercase hex, as results record it.
     public static func sha256(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        SHA256Digest.hex(bytes)
     }
 
     /// Recounts `input` with the options that `result` records and compares.
