@@ -292,7 +292,7 @@ final class PabulibParser {
             return
         }
         if let first = projectIDs[id] {
-            try report(error(line, 1, "project id '\(id)' appears twice (first on line \(projects[first].line))"))
+            try report(error(line, 1, "project id '\(Self.clipped(id))' appears twice (first on line \(projects[first].line))"))
             return
         }
         guard let cost = Rational(decimal: values[costColumn]) else {
@@ -436,7 +436,7 @@ final class PabulibParser {
                 duplicate = shortVoterIDs.insert(key).inserted ? nil : Self.unpack(key)
             }
             if let duplicate {
-                try report(error(base + Int(part.rowLines[k]), 1, "voter id '\(duplicate)' appears twice", hint: "each voter has one ballot"))
+                try report(error(base + Int(part.rowLines[k]), 1, "voter id '\(Self.clipped(duplicate))' appears twice", hint: "each voter has one ballot"))
             }
         }
         for var e in part.errors {
@@ -477,6 +477,11 @@ final class PabulibParser {
         kept.append(contentsOf: keys)
         increasingVoterKeys = kept
         return true
+    }
+
+    /// An id cut to 60 characters for a message (ids can be 100 KB long).
+    private static func clipped(_ id: String) -> String {
+        id.count > 60 ? String(id.prefix(57)) + "..." : id
     }
 
     /// The voter id that ``VoteRowParser/voterKey(_:_:)`` made `key` from.
