@@ -12,9 +12,13 @@ struct ValidateCommand: ParsableCommand {
     @Argument(help: "The .pb file, or - for standard input.")
     var file: String
 
+    @Flag(help: "Also refuse (exit 65) a file that only has warnings: lenient quoting, unusual column order, missing descriptive META keys.")
+    var strict = false
+
     func run() throws {
         let report = PabulibReader.validate(path: file, progress: ReadProgress.callback(for: file))
         for e in report.errors { print(e.description) }
+        for w in report.warnings { print(w.description) }
         for b in report.invalidBallots {
             print("\(file):\(b.line): invalid ballot of voter '\(b.voterID)': \(b.reason)")
         }
@@ -29,6 +33,10 @@ struct ValidateCommand: ParsableCommand {
             print("\(file): well-formed, \(report.invalidBallots.count) invalid ballot(s); count with --invalid-ballots skip or keep")
             throw ExitCode(ExitStatus.badData)
         }
-        print("\(file): OK")
+        if strict && !report.warnings.isEmpty {
+            print("\(file): \(report.warnings.count) warning(s); refused under --strict")
+            throw ExitCode(ExitStatus.badData)
+        }
+        print(report.warnings.isEmpty ? "\(file): OK" : "\(file): OK, \(report.warnings.count) warning(s)")
     }
 }

@@ -21,6 +21,8 @@ public struct Election: Sendable {
     public var invalidBallots: [InvalidBallot]
     /// How invalid ballots were handled.
     public var invalidBallotPolicy: InvalidBallotPolicy
+    /// What was off in the file but read all the same, in line order.
+    public var warnings: [FormatWarning]
 
     public init(
         source: String = "",
@@ -32,7 +34,8 @@ public struct Election: Sendable {
         limits: BallotLimits = BallotLimits(),
         ballots: Ballots,
         invalidBallots: [InvalidBallot] = [],
-        invalidBallotPolicy: InvalidBallotPolicy = .keep
+        invalidBallotPolicy: InvalidBallotPolicy = .keep,
+        warnings: [FormatWarning] = []
     ) {
         self.source = source
         self.sha256 = sha256
@@ -44,6 +47,7 @@ public struct Election: Sendable {
         self.ballots = ballots
         self.invalidBallots = invalidBallots
         self.invalidBallotPolicy = invalidBallotPolicy
+        self.warnings = warnings
     }
 
     /// The value of a META key, if present.

@@ -14,6 +14,7 @@ final class PabulibParser {
     /// Lines consumed so far.
     private var line = 0
     private var errors: [PabulibError] = []
+    private var warnings: [FormatWarning] = []
     private var cells = [RowTokenizer.Cell]()
     private var sawBOMCheck = false
 
@@ -28,6 +29,8 @@ final class PabulibParser {
 
     // PROJECTS
     private var projectColumns: [String] = []
+    private var idColumn = 0
+    private var costColumn = 1
     private var projects: [Project] = []
     private var projectIDs: [String: Int] = [:]
     /// PROJECTS rows seen, malformed ones included.
@@ -38,6 +41,8 @@ final class PabulibParser {
     private var ballots = Ballots()
     private var invalid: [InvalidBallot] = []
     private var rowCount = 0
+    /// The sum of the points' magnitudes so far (saturating).
+    private var pointsMagnitude: UInt64 = 0
     private var shortVoterIDs = Set<UInt64>()
     private var longVoterIDs = Set<String>()
     /// While every voter id so far has a key (short or numeric ids) and the keys strictly
@@ -61,6 +66,18 @@ final class PabulibParser {
     private func report(_ e: PabulibError) throws(PabulibErrors) {
         errors.append(e)
         if !options.collectAllErrors { throw PabulibErrors(errors) }
+    }
+
+    /// Records something off that the read goes on past.
+    private func warn(_ line: Int, _ column: Int = 0, _ message: String) {
+        warnings.append(FormatWarning(file: file, line: line, column: column, message: message))
+    }
+
+    /// Warns about every cell of `cells` that was read leniently (see ``RowTokenizer``).
+    private func warnLenientCells(_ start: Int) {
+        for cell in cells {
+            if let message = cell.leniency { warn(line, cell.written.lowerBound - start + 1, message) }
+        }
     }
 
     /// Stops the read: the file cannot be understood past this point.
@@ -145,6 +162,7 @@ final class PabulibParser {
             try report(self.error(line, error.offset + 1, error.message))
             return
         }
+        warnLenientCells(start)
         let values = cells.map { RowTokenizer.string(bytes, $0) }
         switch section {
         case .start:
@@ -168,16 +186,21 @@ final class PabulibParser {
             metaLines[values[0]] = line
             meta.append(MetadataField(key: values[0], value: values[1]))
         case .projectsHeader:
-            guard values.count >= 2, values[0] == "project_id", values[1] == "cost" else {
-                throw fatal(error(line, 1, "PROJECTS header must start with 'project_id;cost'", text: values.joined(separator: ";")))
+            guard let id = values.firstIndex(of: "project_id"), let cost = values.firstIndex(of: "cost") else {
+                throw fatal(error(line, 1, "PROJECTS header must name 'project_id' and 'cost'", text: values.joined(separator: ";")))
             }
             if let dup = Self.firstDuplicate(values) {
                 throw fatal(error(line, 1, "PROJECTS header names column '\(dup)' twice"))
             }
+            if id != 0 || cost != 1 {
+                warn(line, 1, "PROJECTS columns in an unusual order (usually 'project_id;cost;...'); columns are found by name")
+            }
             projectColumns = values
+            idColumn = id
+            costColumn = cost
             section = .projects
         case .projects:
-            try projectRow(values)
+            try projectRow(values, costAt: cells.count > costColumn ? cells[costColumn].written.lowerBound - start + 1 : 1)
         case .votesHeader, .votes:
             preconditionFailure("PabulibParser: VOTES rows go to votes(_:_:_:)")
         }
@@ -197,16 +220,22 @@ final class PabulibParser {
         return nil
     }
 
-    private static let requiredMeta = ["description", "country", "unit", "instance", "num_projects", "num_votes",
-                                       "budget", "vote_type", "rule", "date_begin", "date_end"]
+    /// META keys that a count needs: an error when missing.
+    private static let neededMeta = ["budget", "vote_type"]
+    /// META keys that the format requires but a count does not need: a warning when missing.
+    private static let descriptiveMeta = ["description", "country", "unit", "instance", "num_projects", "num_votes",
+                                          "rule", "date_begin", "date_end"]
 
     private func metaValue(_ key: String) -> String? {
         meta.first { $0.key == key }?.value
     }
 
     private func finishMeta() throws {
-        for key in Self.requiredMeta where metaLines[key] == nil {
+        for key in Self.neededMeta where metaLines[key] == nil {
             try report(error(line, 0, "META lacks the required key '\(key)'", hint: "add a '\(key);...' row to META"))
+        }
+        for key in Self.descriptiveMeta where metaLines[key] == nil {
+            warn(0, 0, "META lacks the key '\(key)' that the format requires (not needed to count); add a '\(key);...' row to META")
         }
         func integer(_ key: String) throws -> Int? {
             guard let text = metaValue(key) else { return nil }
@@ -248,28 +277,29 @@ final class PabulibParser {
         }
     }
 
-    private func projectRow(_ values: [String]) throws {
+    /// One PROJECTS row; `costAt` is the 1-based column of its cost cell.
+    private func projectRow(_ values: [String], costAt: Int) throws {
         projectRows += 1
         guard values.count == projectColumns.count else {
             try report(error(line, 1, "PROJECTS row has \(values.count) cells, the header has \(projectColumns.count)",
                              text: values.joined(separator: ";"), hint: "wrap cells that contain ';' in quotes"))
             return
         }
-        let id = values[0]
+        let id = values[idColumn]
         guard !id.isEmpty else {
             try report(error(line, 1, "empty project_id"))
             return
         }
         if let first = projectIDs[id] {
-            try report(error(line, 1, "project id '\(id)' appears twice (first on line \(projects[first].line))"))
+            try report(error(line, 1, "project id '\(Self.clipped(id))' appears twice (first on line \(projects[first].line))"))
             return
         }
-        guard let cost = Rational(decimal: values[1]) else {
-            try report(error(line, id.utf8.count + 2, "cost is not a plain decimal such as 250000 or 12.5", text: values[1]))
+        guard let cost = Rational(decimal: values[costColumn]) else {
+            try report(error(line, costAt, "cost is not a plain decimal such as 250000 or 12.5", text: values[costColumn]))
             return
         }
         guard cost.signum > 0 else {
-            try report(error(line, id.utf8.count + 2, "cost must be positive", text: values[1]))
+            try report(error(line, costAt, "cost must be positive", text: values[costColumn]))
             return
         }
         guard projects.count < Int(UInt16.max) else {
@@ -277,7 +307,7 @@ final class PabulibParser {
         }
         var fields: [MetadataField] = []
         var name = ""
-        for (k, column) in projectColumns.enumerated().dropFirst(2) {
+        for (k, column) in projectColumns.enumerated() where k != idColumn && k != costColumn {
             fields.append(MetadataField(key: column, value: values[k]))
             if column == "name" { name = values[k] }
         }
@@ -300,12 +330,16 @@ final class PabulibParser {
         } catch {
             throw fatal(self.error(line, error.offset + 1, error.message))
         }
+        warnLenientCells(start)
         let columns = cells.map { RowTokenizer.string(bytes, $0) }
         guard let voter = columns.firstIndex(of: "voter_id"), let vote = columns.firstIndex(of: "vote") else {
             throw fatal(error(line, 1, "VOTES header must name 'voter_id' and 'vote'", text: columns.joined(separator: ";")))
         }
         if let dup = Self.firstDuplicate(columns) {
             throw fatal(error(line, 1, "VOTES header names column '\(dup)' twice"))
+        }
+        if voter != 0 {
+            warn(line, 1, "VOTES columns in an unusual order (usually 'voter_id;...'); columns are found by name")
         }
         let points = columns.firstIndex(of: "points")
         if voteType.hasPoints && points == nil {
@@ -401,7 +435,7 @@ final class PabulibParser {
                 duplicate = shortVoterIDs.insert(key).inserted ? nil : Self.unpack(key)
             }
             if let duplicate {
-                try report(error(base + Int(part.rowLines[k]), 1, "voter id '\(duplicate)' appears twice", hint: "each voter has one ballot"))
+                try report(error(base + Int(part.rowLines[k]), 1, "voter id '\(Self.clipped(duplicate))' appears twice", hint: "each voter has one ballot"))
             }
         }
         for var e in part.errors {
@@ -409,11 +443,19 @@ final class PabulibParser {
             errors.append(e)
         }
         if !part.errors.isEmpty && !options.collectAllErrors { throw PabulibErrors(errors) }
+        for var w in part.warnings {
+            w.line += base
+            warnings.append(w)
+        }
         for var b in part.invalid {
             b.line += base
             invalid.append(b)
         }
+        guard ballots.projects.count + part.ballots.projects.count <= Int(UInt32.max) else {
+            throw fatal(error(base, 0, "more than \(UInt32.max) ballot entries in all", hint: "split the file"))
+        }
         ballots.append(contentsOf: part.ballots)
+        pointsMagnitude = VoteRowParser.saturatingAdd(pointsMagnitude, part.pointsMagnitude)
         rowCount += part.rowCount
         line += part.lineCount
     }
@@ -434,6 +476,11 @@ final class PabulibParser {
         kept.append(contentsOf: keys)
         increasingVoterKeys = kept
         return true
+    }
+
+    /// An id cut to 60 characters for a message (ids can be 100 KB long).
+    private static func clipped(_ id: String) -> String {
+        id.count > 60 ? String(id.prefix(57)) + "..." : id
     }
 
     /// The voter id that ``VoteRowParser/voterKey(_:_:)`` made `key` from.
@@ -463,6 +510,16 @@ final class PabulibParser {
             try report(error(metaLines["num_votes"] ?? 0, 0, "META num_votes says \(n), VOTES has \(rowCount) rows", hint: "correct num_votes"))
         }
         if projects.isEmpty { try report(error(line, 0, "empty election: no projects")) }
+        // Scores are sums of points in 64 bits: refuse points so large that a sum could overflow.
+        var magnitude = pointsMagnitude
+        if voteType == .scoring, let d = limits.defaultScore {
+            let (perBallot, o1) = d.magnitude.multipliedReportingOverflow(by: UInt64(projects.count))
+            let (all, o2) = perBallot.multipliedReportingOverflow(by: UInt64(rowCount))
+            magnitude = o1 || o2 ? UInt64.max : VoteRowParser.saturatingAdd(magnitude, all)
+        }
+        if magnitude > UInt64(Int64.max) {
+            try report(error(0, 0, "the points add up beyond 2^63, more than a score can hold", hint: "are the points in the right unit?"))
+        }
         if rowCount == 0 { try report(error(line, 0, "empty election: no ballots")) }
         if !errors.isEmpty { throw PabulibErrors(errors.sorted { $0.line < $1.line }) }
         if options.invalidBallots == .fail && !invalid.isEmpty {
@@ -471,8 +528,9 @@ final class PabulibParser {
                       hint: "count with --invalid-ballots skip (leave them out) or keep (count them)")
             })
         }
+        let sortedWarnings = warnings.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
         return Election(source: file, sha256: hasher.hexDigest(), meta: meta, projects: projects, budget: budget,
                         voteType: voteType, limits: limits, ballots: ballots, invalidBallots: invalid,
-                        invalidBallotPolicy: options.invalidBallots)
+                        invalidBallotPolicy: options.invalidBallots, warnings: sortedWarnings)
     }
 }

@@ -111,7 +111,8 @@ public enum PabulibReader {
             var options = Options(invalidBallots: .keep, collectAllErrors: true)
             options.progress = progress
             let election = try read(path: path, options: options)
-            return ValidationReport(file: path, election: election, errors: [], invalidBallots: election.invalidBallots)
+            return ValidationReport(file: path, election: election, errors: [], invalidBallots: election.invalidBallots,
+                                    warnings: election.warnings)
         } catch let errors as PabulibErrors {
             return ValidationReport(file: path, election: nil, errors: errors.errors, invalidBallots: [])
         } catch {
@@ -129,6 +130,8 @@ public struct ValidationReport: Sendable {
     public var errors: [PabulibError]
     /// Ballots that break META's limits.
     public var invalidBallots: [InvalidBallot]
+    /// What was off but read all the same (empty when the file could not be read).
+    public var warnings: [FormatWarning] = []
 
     /// Whether the file is well-formed and every ballot valid.
     var isClean: Bool { errors.isEmpty && invalidBallots.isEmpty }

@@ -81,8 +81,7 @@ struct PabulibText {
                 throw PabulibTextError.malformedText(file: source, line: line.number, message: error.message)
             }
             return cells.map { cell in
-                let span = cell.quoted ? (cell.start - 1) ..< (cell.end + 1) : cell.start ..< cell.end
-                return (span, RowTokenizer.string(buffer, cell))
+                (cell.written, RowTokenizer.string(buffer, cell))
             }
         }
     }

@@ -1,15 +1,59 @@
-/// Splits one line of a `.pb` file into `;`-separated cells, with `"` quoting and
-/// doubled quotes inside quoted cells.
+/// Splits one line of a `.pb` file into `;`-separated cells, quoting exactly as Python's
+/// `csv` reader does with `delimiter=';'` and its default dialect (the reader of
+/// pabutools and pabulib-checker).
+///
+/// A cell that starts with `"` is quoted: `""` inside it is one quote, and a lone `"`
+/// closes it. Two things the format does not intend are read as Python reads them, and
+/// flagged so that the reader can warn: a quote inside an unquoted cell is a character
+/// (`Budowa "Orlik"`), and text after a closing quote joins the cell (`"Odkupmy" i my`
+/// reads as `Odkupmy i my`; quotes after the closing one are characters). A quote still
+/// open at the end of the line is an error (Python would carry the cell on to the next
+/// line; `.pb` rows are one per line).
 ///
 /// Hand-written rather than a CSV package because the reader needs byte ranges (no
-/// `String` per cell on the hot VOTES path), line and column for every error, and strict
-/// refusal of malformed quoting, which general CSV readers repair silently.
+/// `String` per cell on the hot VOTES path) and line and column for every error and warning.
 struct RowTokenizer {
-    /// One cell: the byte range of its content (quotes excluded) and whether it was quoted.
+    /// One cell: where it is in the line and how it was written.
     struct Cell {
+        /// How a cell was written, which says how to read its bytes.
+        enum Form: UInt8 {
+            /// `start..<end` is the content.
+            case plain
+            /// Quoted: `start..<end` is the content between the quotes, with doubled quotes.
+            case quoted
+            /// Unquoted with a quote inside: `start..<end` is the content (a lenient read).
+            case quoteInside
+            /// Quoted, then text after the closing quote: `start..<end` is the whole cell as
+            /// written, opening quote included (a lenient read; decode with ``string(_:_:)``).
+            case textAfterQuote
+        }
+
         var start: Int
         var end: Int
-        var quoted: Bool
+        var form: Form
+
+        init(start: Int, end: Int, form: Form = .plain) {
+            self.start = start
+            self.end = end
+            self.form = form
+        }
+
+        /// The bytes of the cell as written, quotes included.
+        var written: Range<Int> { form == .quoted ? (start - 1) ..< (end + 1) : start ..< end }
+
+        /// Whether the content is exactly `start..<end`, with no quote to undo.
+        var isVerbatim: Bool { form == .plain || form == .quoteInside }
+
+        /// What a lenient read of this cell warns about, if anything.
+        var leniency: String? {
+            switch form {
+            case .plain, .quoted: return nil
+            case .quoteInside:
+                return "a quote inside an unquoted cell, read as a character (as Python's csv reader does); wrap the cell in quotes and double the inner ones"
+            case .textAfterQuote:
+                return "text after a closing quote, joined to the cell (as Python's csv reader does); wrap the whole cell in quotes and double the inner ones"
+            }
+        }
     }
 
     /// Why a line could not be split, and the 0-based offset in the line.
@@ -33,8 +77,7 @@ struct RowTokenizer {
 
     /// Splits `bytes[start..<end]` (one line, without its line break) into `cells`.
     ///
-    /// - Throws: ``Failure`` for an unterminated quote, text after a closing quote, or a
-    ///   quote inside an unquoted cell.
+    /// - Throws: ``Failure`` for a quote still open at the end of the line.
     /// - Complexity: O(line length).
     @inline(__always)
     static func split(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, into cells: inout [Cell]) throws(Failure) {
@@ -48,7 +91,7 @@ struct RowTokenizer {
                 var j = contentStart
                 while true {
                     guard j < end else {
-                        throw Failure(offset: i - start, message: "unterminated quote")
+                        throw Failure(offset: i - start, message: "unterminated quote (a quoted cell must close on its line)")
                     }
                     if bytes[j] == quote {
                         if j + 1 < end && bytes[j + 1] == quote {
@@ -59,40 +102,80 @@ struct RowTokenizer {
                     }
                     j += 1
                 }
-                cells.append(Cell(start: contentStart, end: j, quoted: true))
                 let after = j + 1
-                if after == end { return }
-                guard bytes[after] == semicolon else {
-                    throw Failure(offset: after - start, message: "text after a closing quote")
+                if after == end || bytes[after] == semicolon {
+                    cells.append(Cell(start: contentStart, end: j, form: .quoted))
+                } else {
+                    // Python: the text after the closing quote joins the cell, up to the next ';'.
+                    var k = after
+                    while k < end && bytes[k] != semicolon { k += 1 }
+                    cells.append(Cell(start: i, end: k, form: .textAfterQuote))
+                    if k == end { return }
+                    i = k + 1
+                    continue
                 }
+                if after == end { return }
                 i = after + 1
             } else {
                 var j = i
+                var form = Cell.Form.plain
                 while j < end && bytes[j] != semicolon {
-                    if bytes[j] == quote {
-                        throw Failure(offset: j - start, message: "a quote inside an unquoted cell (a cell with a quote must be wrapped in quotes, with inner quotes doubled)")
-                    }
+                    if bytes[j] == quote { form = .quoteInside }
                     j += 1
                 }
-                cells.append(Cell(start: i, end: j, quoted: false))
+                cells.append(Cell(start: i, end: j, form: form))
                 if j == end { return }
                 i = j + 1
             }
         }
     }
 
-    /// The text of a cell, with doubled quotes undone in quoted cells.
-    static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ cell: Cell) -> String {
-        let raw = UnsafeBufferPointer(rebasing: bytes[cell.start..<cell.end])
-        if !cell.quoted { return String(decoding: raw, as: UTF8.self) }
-        var out = [UInt8]()
-        out.reserveCapacity(raw.count)
-        var k = 0
-        while k < raw.count {
-            out.append(raw[k])
-            if raw[k] == UInt8(ascii: "\"") { k += 1 }  // skip the second of a doubled quote
-            k += 1
+    /// The content of a cell as bytes, appended to `out`, quotes undone as Python's `csv`
+    /// reader undoes them.
+    ///
+    /// - Complexity: O(cell length).
+    static func content(_ bytes: UnsafeBufferPointer<UInt8>, _ cell: Cell, into out: inout [UInt8]) {
+        let quote = UInt8(ascii: "\"")
+        switch cell.form {
+        case .plain, .quoteInside:
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[cell.start..<cell.end]))
+        case .quoted:
+            var k = cell.start
+            while k < cell.end {
+                out.append(bytes[k])
+                if bytes[k] == quote { k += 1 }  // skip the second of a doubled quote
+                k += 1
+            }
+        case .textAfterQuote:
+            // Opening quote, quoted part with doubled quotes, closing quote, then verbatim.
+            var k = cell.start + 1
+            while k < cell.end {
+                if bytes[k] == quote {
+                    if k + 1 < cell.end && bytes[k + 1] == quote {
+                        out.append(quote)
+                        k += 2
+                        continue
+                    }
+                    k += 1
+                    break
+                }
+                out.append(bytes[k])
+                k += 1
+            }
+            if k < cell.end {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[k..<cell.end]))
+            }
         }
+    }
+
+    /// The text of a cell, quotes undone as Python's `csv` reader undoes them.
+    static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ cell: Cell) -> String {
+        if cell.isVerbatim {
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[cell.start..<cell.end]), as: UTF8.self)
+        }
+        var out = [UInt8]()
+        out.reserveCapacity(cell.end - cell.start)
+        content(bytes, cell, into: &out)
         return String(decoding: out, as: UTF8.self)
     }
 }

@@ -13,10 +13,14 @@ struct VoteRowParser: Sendable {
         var rowLines: [UInt32] = []
         var invalid: [InvalidBallot] = []
         var errors: [PabulibError] = []
+        /// Cells read leniently (line relative to the part, as in `rowLines`).
+        var warnings: [FormatWarning] = []
         /// Lines consumed (rows, blank lines).
         var lineCount = 0
         /// Rows read.
         var rowCount = 0
+        /// The sum of the points' magnitudes (saturating): bounds every score.
+        var pointsMagnitude: UInt64 = 0
     }
 
     let file: String
@@ -53,6 +57,7 @@ struct VoteRowParser: Sendable {
         part.ballots.reserveCapacity(ballots: (end - start) / 16, entries: (end - start) / 6)
         var cells = [RowTokenizer.Cell]()
         cells.reserveCapacity(columnCount + 1)
+        var scratch = [UInt8]()
         var entries = [UInt16]()
         var points = [Int64]()
         var seen = [UInt32](repeating: 0, count: projectIDs.count)
@@ -71,8 +76,8 @@ struct VoteRowParser: Sendable {
                 for k in seen.indices { seen[k] = 0 }
                 stamp = 1
             }
-            if !parseRow(bytes, lineStart, contentEnd, line: line, numeric: numeric, cells: &cells, entries: &entries,
-                         points: &points, seen: &seen, stamp: stamp, into: &part) && stopAtFirstError {
+            if !parseRow(bytes, lineStart, contentEnd, line: line, numeric: numeric, cells: &cells, scratch: &scratch,
+                         entries: &entries, points: &points, seen: &seen, stamp: stamp, into: &part) && stopAtFirstError {
                 part.lineCount = line + 1
                 return part
             }
@@ -85,7 +90,7 @@ struct VoteRowParser: Sendable {
     @inline(__always)
     private func parseRow(
         _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, line: Int, numeric: UnsafeBufferPointer<Int32>?,
-        cells: inout [RowTokenizer.Cell], entries: inout [UInt16], points: inout [Int64],
+        cells: inout [RowTokenizer.Cell], scratch: inout [UInt8], entries: inout [UInt16], points: inout [Int64],
         seen: inout [UInt32], stamp: UInt32, into part: inout Part
     ) -> Bool {
         func fail(_ offset: Int, _ message: String, text: String? = nil, hint: String? = nil) -> Bool {
@@ -96,7 +101,7 @@ struct VoteRowParser: Sendable {
         // Fast path: a row without quotes is cut at each ';', keeping only the cells that
         // are read. Rows with quotes or with the wrong number of cells go through the full
         // tokenizer, which words the errors.
-        var idCell = RowTokenizer.Cell(start: start, end: start, quoted: false)
+        var idCell = RowTokenizer.Cell(start: start, end: start)
         var voteCell = idCell
         var pointsCell = idCell
         var cellCount = 0
@@ -109,18 +114,18 @@ struct VoteRowParser: Sendable {
                 break
             }
             if byte == 59 {  // ';'
-                if cellCount == voterColumn { idCell = RowTokenizer.Cell(start: cellStart, end: i, quoted: false) }
-                if cellCount == voteColumn { voteCell = RowTokenizer.Cell(start: cellStart, end: i, quoted: false) }
-                if cellCount == pointsColumn { pointsCell = RowTokenizer.Cell(start: cellStart, end: i, quoted: false) }
+                if cellCount == voterColumn { idCell = RowTokenizer.Cell(start: cellStart, end: i) }
+                if cellCount == voteColumn { voteCell = RowTokenizer.Cell(start: cellStart, end: i) }
+                if cellCount == pointsColumn { pointsCell = RowTokenizer.Cell(start: cellStart, end: i) }
                 cellCount += 1
                 cellStart = i + 1
             }
             i += 1
         }
         if cellCount >= 0 {
-            if cellCount == voterColumn { idCell = RowTokenizer.Cell(start: cellStart, end: end, quoted: false) }
-            if cellCount == voteColumn { voteCell = RowTokenizer.Cell(start: cellStart, end: end, quoted: false) }
-            if cellCount == pointsColumn { pointsCell = RowTokenizer.Cell(start: cellStart, end: end, quoted: false) }
+            if cellCount == voterColumn { idCell = RowTokenizer.Cell(start: cellStart, end: end) }
+            if cellCount == voteColumn { voteCell = RowTokenizer.Cell(start: cellStart, end: end) }
+            if cellCount == pointsColumn { pointsCell = RowTokenizer.Cell(start: cellStart, end: end) }
             cellCount += 1
         }
         if cellCount != columnCount {
@@ -134,13 +139,56 @@ struct VoteRowParser: Sendable {
                             text: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self),
                             hint: "wrap cells that contain ';' in quotes")
             }
+            for cell in cells {
+                if let message = cell.leniency {
+                    part.warnings.append(FormatWarning(file: file, line: line, column: cell.written.lowerBound - start + 1, message: message))
+                }
+            }
             idCell = cells[voterColumn]
             voteCell = cells[voteColumn]
             if let pointsColumn { pointsCell = cells[pointsColumn] }
+            if !idCell.isVerbatim || !voteCell.isVerbatim || (pointsColumn != nil && !pointsCell.isVerbatim) {
+                // Rare: quotes to undo. The three cells' contents go to `scratch`, one after
+                // the other, and are read from there (errors then point at the cell's start).
+                scratch.removeAll(keepingCapacity: true)
+                var decoded = [RowTokenizer.Cell]()
+                for cell in [idCell, voteCell, pointsCell] {
+                    let from = scratch.count
+                    RowTokenizer.content(bytes, cell, into: &scratch)
+                    decoded.append(RowTokenizer.Cell(start: from, end: scratch.count))
+                }
+                let columns = (id: idCell.written.lowerBound - start, vote: voteCell.written.lowerBound - start,
+                               points: pointsCell.written.lowerBound - start)
+                return scratch.withUnsafeBufferPointer { decodedBytes in
+                    parseCells(decodedBytes, 0, decoded[0], decoded[1], decoded[2], columns: columns, line: line,
+                               numeric: numeric, entries: &entries, points: &points, seen: &seen, stamp: stamp, into: &part)
+                }
+            }
+        }
+        return parseCells(bytes, start, idCell, voteCell, pointsCell, columns: nil, line: line, numeric: numeric,
+                          entries: &entries, points: &points, seen: &seen, stamp: stamp, into: &part)
+    }
+
+    /// Reads the voter id, vote and points of one row from their cells, whose contents are
+    /// verbatim byte ranges of `bytes`; returns `false` if the row is malformed.
+    ///
+    /// - Parameter columns: the 0-based columns of the three cells in the line, when the
+    ///   cells are not in the line itself (``parseRow`` decoded them); `nil` when `start` is
+    ///   the line's start in `bytes`.
+    @inline(__always)
+    private func parseCells(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ idCell: RowTokenizer.Cell, _ voteCell: RowTokenizer.Cell,
+        _ pointsCell: RowTokenizer.Cell, columns: (id: Int, vote: Int, points: Int)?, line: Int,
+        numeric: UnsafeBufferPointer<Int32>?, entries: inout [UInt16], points: inout [Int64],
+        seen: inout [UInt32], stamp: UInt32, into part: inout Part
+    ) -> Bool {
+        func fail(_ offset: Int, _ message: String, text: String? = nil, hint: String? = nil) -> Bool {
+            part.errors.append(PabulibError(file: file, line: line, column: offset + 1, message: message, text: text, hint: hint))
+            return false
         }
         // Voter id.
-        guard idCell.end > idCell.start else { return fail(idCell.start - start, "empty voter_id") }
-        let key = idCell.quoted ? UInt64.max : Self.voterKey(bytes, idCell)
+        guard idCell.end > idCell.start else { return fail(columns?.id ?? (idCell.start - start), "empty voter_id") }
+        let key = Self.voterKey(bytes, idCell)
         part.voterKeys.append(key)
         if key == UInt64.max { part.longIDs.append(RowTokenizer.string(bytes, idCell)) }
         part.rowLines.append(UInt32(line))
@@ -162,14 +210,14 @@ struct VoteRowParser: Sendable {
                 }
                 if let p = found {
                     if seen[Int(p)] == stamp {
-                        problems.append("project '\(projectIDs[Int(p)])' is listed twice")
+                        Self.note(&problems, "project '\(projectIDs[Int(p)])' is listed twice")
                     } else {
                         seen[Int(p)] = stamp
                         entry = p
                     }
                 } else {
-                    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[s..<e]), as: UTF8.self)
-                    problems.append(text.isEmpty ? "an empty project id" : "unknown project '\(text)'")
+                    Self.note(&problems, e == s ? "an empty project id"
+                              : "unknown project '\(Self.clipped(bytes, s, e))'")
                 }
                 if listed < entries.count { entries[listed] = entry } else { entries.append(entry) }
                 listed += 1
@@ -186,15 +234,16 @@ struct VoteRowParser: Sendable {
                     var e = s
                     while e < cell.end && bytes[e] != 44 { e += 1 }
                     guard let value = Self.integer(bytes, s, e) else {
-                        return fail(s - start, "points must be whole numbers",
+                        return fail(columns?.points ?? (s - start), "points must be whole numbers",
                                     text: String(decoding: UnsafeBufferPointer(rebasing: bytes[s..<e]), as: UTF8.self))
                     }
                     points.append(value)
+                    part.pointsMagnitude = Self.saturatingAdd(part.pointsMagnitude, value.magnitude)
                     s = e + 1
                 }
             }
             guard points.count == listed else {
-                return fail(cell.start - start, "\(points.count) points for \(listed) projects in 'vote'",
+                return fail(columns?.points ?? (cell.start - start), "\(points.count) points for \(listed) projects in 'vote'",
                             hint: "give one point value per listed project")
             }
         }
@@ -202,26 +251,27 @@ struct VoteRowParser: Sendable {
         let minLength = limits.minLength ?? 1
         let maxLength = limits.maxLength ?? projectIDs.count
         if voteType == .chooseOne && listed != 1 {
-            problems.append("a choose-1 ballot lists \(listed) projects")
+            Self.note(&problems, "a choose-1 ballot lists \(listed) projects")
         }
-        if listed < minLength { problems.append("lists \(listed) projects, fewer than min_length \(minLength)") }
-        if listed > maxLength { problems.append("lists \(listed) projects, more than max_length \(maxLength)") }
+        if listed < minLength { Self.note(&problems, "lists \(listed) projects, fewer than min_length \(minLength)") }
+        if listed > maxLength { Self.note(&problems, "lists \(listed) projects, more than max_length \(maxLength)") }
         if limits.maxSumCost != nil || limits.minSumCost != nil {
             var total = Rational.zero
             for p in entries[0..<listed] where p != UInt16.max { total += costs[Int(p)] }
-            if let m = limits.maxSumCost, total > m { problems.append("costs \(total) in all, more than max_sum_cost \(m)") }
-            if let m = limits.minSumCost, total < m { problems.append("costs \(total) in all, less than min_sum_cost \(m)") }
+            if let m = limits.maxSumCost, total > m { Self.note(&problems, "costs \(total) in all, more than max_sum_cost \(m)") }
+            if let m = limits.minSumCost, total < m { Self.note(&problems, "costs \(total) in all, less than min_sum_cost \(m)") }
         }
         if storesPoints {
             var sum: Int64 = 0
             for v in points {
-                if let m = limits.minPoints, v < m { problems.append("gives \(v) points, fewer than min_points \(m)") }
-                if let m = limits.maxPoints, v > m { problems.append("gives \(v) points, more than max_points \(m)") }
-                if v < 0 { problems.append("gives negative points (\(v))") }
-                sum = sum.addingReportingOverflow(v).partialValue
+                if let m = limits.minPoints, v < m { Self.note(&problems, "gives \(v) points, fewer than min_points \(m)") }
+                if let m = limits.maxPoints, v > m { Self.note(&problems, "gives \(v) points, more than max_points \(m)") }
+                if v < 0 { Self.note(&problems, "gives negative points (\(v))") }
+                let (total, overflow) = sum.addingReportingOverflow(v)
+                sum = overflow ? (v > 0 ? Int64.max : Int64.min) : total
             }
-            if let m = limits.maxSumPoints, sum > m { problems.append("gives \(sum) points in all, more than max_sum_points \(m)") }
-            if let m = limits.minSumPoints, sum < m { problems.append("gives \(sum) points in all, fewer than min_sum_points \(m)") }
+            if let m = limits.maxSumPoints, sum > m { Self.note(&problems, "gives \(sum) points in all, more than max_sum_points \(m)") }
+            if let m = limits.minSumPoints, sum < m { Self.note(&problems, "gives \(sum) points in all, fewer than min_sum_points \(m)") }
         }
         if !problems.isEmpty {
             let voter = RowTokenizer.string(bytes, idCell)
@@ -241,6 +291,32 @@ struct VoteRowParser: Sendable {
             part.ballots.append(keptEntries, points: storesPoints ? keptPoints : nil)
         }
         return true
+    }
+
+    /// At most this many problems are worded per ballot (a hostile row can hold millions).
+    static let maxProblems = 10
+
+    /// Records a problem of a ballot, or one "more problems" mark past ``maxProblems``.
+    @inline(never)
+    static func note(_ problems: inout [String], _ problem: @autoclosure () -> String) {
+        if problems.count < maxProblems {
+            problems.append(problem())
+        } else if problems.count == maxProblems {
+            problems.append("and more problems")
+        }
+    }
+
+    /// The text of `bytes[start..<end]`, cut to 60 bytes for a message.
+    static func clipped(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<min(end, start + 60)]), as: UTF8.self)
+        return end - start > 60 ? text + "..." : text
+    }
+
+    /// `a + b`, or `UInt64.max` when that overflows.
+    @inline(__always)
+    static func saturatingAdd(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? UInt64.max : sum
     }
 
     /// Bit that marks a voter key made from a long numeric id.

@@ -112,8 +112,9 @@ struct PabulibReaderTests {
         (PBText.valid.replacingOccurrences(of: "v3;B,C", with: "v1;B,C"), 25, "voter id 'v1' appears twice"),
         (PBText.valid.replacingOccurrences(of: "C;30;\"Bikes; lanes\"", with: "C;30;\"Bikes"), 20, "unterminated quote"),
         (PBText.valid.replacingOccurrences(of: "B;50;Library", with: "A;50;Library"), 19, "project id 'A' appears twice"),
-        (PBText.valid.replacingOccurrences(of: "country;Nowhere\n", with: ""), 0, "lacks the required key 'country'"),
-        (PBText.valid.replacingOccurrences(of: "project_id;cost;name", with: "cost;project_id;name"), 17, "must start with 'project_id;cost'"),
+        (PBText.valid.replacingOccurrences(of: "budget;100\n", with: ""), 0, "lacks the required key 'budget'"),
+        (PBText.valid.replacingOccurrences(of: "project_id;cost;name", with: "project_id;price;name"), 17, "must name 'project_id' and 'cost'"),
+        (PBText.valid.replacingOccurrences(of: "project_id;cost;name", with: "cost;project_id;name"), 18, "cost is not a plain decimal"),
     ] as [(String, Int, String)])
     func malformed(text: String, line: Int, message: String) {
         let error = PBText.firstError(text)
