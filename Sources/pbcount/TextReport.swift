@@ -36,6 +36,9 @@ struct TextReport {
                 out += "  \(t.context): \(t.projects.joined(separator: ", ")) -> \(t.winner) first, by \(t.criterion)\n"
             }
         }
+        for w in d.warnings ?? [] {
+            out += "warning: \(d.input.file)\(w.line > 0 ? ":\(w.line)" : ""): \(w.message)\n"
+        }
         if d.invalid_ballots.count > 0 {
             out += "invalid ballots: \(d.invalid_ballots.count) (\(d.invalid_ballots.policy == "skip" ? "left out" : "counted"))\n"
         }

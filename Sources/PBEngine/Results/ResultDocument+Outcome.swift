@@ -42,6 +42,7 @@ extension ResultDocument {
             TieLine(context: tie.context, projects: tie.projects.map { ids[$0] }, winner: ids[tie.winner], criterion: tie.criterion)
         }
         details = Self.object(outcome.details, ids: ids)
+        warnings = election.warnings.map { WarningLine(line: $0.line, column: $0.column, message: $0.message) }
         invalid_ballots = InvalidBallotSummary(
             policy: election.invalidBallotPolicy.rawValue, count: election.invalidBallots.count,
             ballots: election.invalidBallots.map { InvalidBallotLine(voter_id: $0.voterID, line: $0.line, reason: $0.reason) })

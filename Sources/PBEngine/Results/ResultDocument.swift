@@ -34,6 +34,9 @@ public struct ResultDocument: Codable, Sendable, Equatable {
     public var ties: [TieLine]
     public var details: [String: JSONValue]
     public var invalid_ballots: InvalidBallotSummary
+    /// What was off in the input but did not stop the count (FORMAT.md, "Warnings"), in
+    /// file order. Absent from version 1 results.
+    public var warnings: [WarningLine]?
 
     public struct InputSummary: Codable, Sendable, Equatable {
         public var file: String
@@ -76,6 +79,14 @@ public struct ResultDocument: Codable, Sendable, Equatable {
         public var policy: String
         public var count: Int
         public var ballots: [InvalidBallotLine]
+    }
+
+    public struct WarningLine: Codable, Sendable, Equatable {
+        /// 1-based line, or 0 for the whole file.
+        public var line: Int
+        /// 1-based column, or 0.
+        public var column: Int
+        public var message: String
     }
 
     public struct InvalidBallotLine: Codable, Sendable, Equatable {

@@ -143,6 +143,7 @@ public struct ResultComparison: Sendable, Equatable {
         inputB.file = ""
         compare("input", inputA, inputB) { "\($0.num_projects) projects, \($0.num_ballots_counted) ballots counted, vote_type \($0.vote_type)" }
         compare("invalid_ballots", a.invalid_ballots, b.invalid_ballots) { "\($0.count) (\($0.policy))" }
+        if let recorded = a.warnings { compare("warnings", recorded, b.warnings ?? []) { "\($0.count) warnings" } }
         // A decimal twin is worth a line only when its exact value agrees.
         if a.total_cost == b.total_cost { compare("total_cost_decimal", a.total_cost_decimal, b.total_cost_decimal) }
         if a.money_left == b.money_left { compare("money_left_decimal", a.money_left_decimal, b.money_left_decimal) }
