@@ -56,7 +56,9 @@ struct MaximinSupportReferenceTests {
         let result = try #require(trace)
         let fresh = result.rounds.map { $0.candidates.filter(\.isExact).count }.reduce(0, +)
         let considered = result.rounds.map(\.candidates.count).reduce(0, +)
-        print("maximin-support Lodz 2022: \(elapsed), \(result.rounds.count) rounds, \(fresh) of \(considered) candidate loads computed exactly, stop \(result.stop), final load \(result.rounds.last?.load.description ?? "-")")
+        var classes = SupportClasses(election)
+        for p in result.funded { classes.fund(p) }
+        print("maximin-support Lodz 2022: \(elapsed), \(result.rounds.count) rounds, \(fresh) of \(considered) candidate loads computed exactly, \(classes.classCount) voter classes at the end, stop \(result.stop), final load \(result.rounds.last?.load.description ?? "-")")
         #expect(!result.funded.isEmpty)
     }
 }

@@ -18,12 +18,11 @@ struct MaximinSupportTrace: Sendable {
         var project: Int
         /// `L(W + project)`, or `nil` when infinite (nobody approves the project).
         var load: Rational?
-        /// Whether ``load`` is exact. `false` when laziness skipped the project (or gave up
-        /// on it) because it could not beat the winner: then ``load`` is a lower bound
-        /// reached by a set of projects, already above the winner's load — or, when it
-        /// was not looked at, its load in an earlier round (or `c(p) / votes(p)`, or the
-        /// funded set's load), which may equal the winner's load only if it was computed
-        /// fresh; a bound strictly above the winner's load proves the project lost on load.
+        /// Whether ``load`` is exact: computed fresh this round (or infinite). `false` for a
+        /// project that laziness skipped or gave up on because it could not beat the
+        /// winner; ``load`` is then a lower bound that some set of projects reaches (its
+        /// last known load, `c(p) / votes(p)`, the funded set's load, or where a search
+        /// gave up), and it is strictly above the winner's load: proof that it lost.
         var isExact: Bool
     }
 
