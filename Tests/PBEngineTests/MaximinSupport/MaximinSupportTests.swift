@@ -152,4 +152,25 @@ struct MaximinSupportTests {
             }
         }
     }
+
+    /// The random elections exercise what matters: ties, several rounds, loads raised by
+    /// redistribution, both stop reasons.
+    @Test("the random elections cover ties, long counts and every stop")
+    func coverage() throws {
+        var ties = 0
+        var longCounts = 0
+        var stops: Set<String> = []
+        for seed in 0 ..< 400 {
+            let election = Self.randomElection(seed: seed)
+            let chain: [TieCriterion] = seed % 2 == 0 ? [.id] : TieBreaking.defaultChain
+            let trace = try Self.run(election, chain)
+            ties += trace.ties.count
+            if trace.rounds.count >= 4 { longCounts += 1 }
+            stops.insert(trace.stop.rawValue)
+        }
+        print("maximin-support random elections: \(ties) ties, \(longCounts) counts of 4+ rounds, stops \(stops.sorted())")
+        #expect(ties >= 20)
+        #expect(longCounts >= 50)
+        #expect(stops.count == 3)
+    }
 }
