@@ -46,7 +46,7 @@ let package = Package(
             name: "PBEngineTests",
             dependencies: ["PBEngine", "ExactArithmetic", "CGMP"],
             // Read in place by the tests (#filePath): results of older engines, references.
-            exclude: ["Results/Version1"]
+            exclude: ["Results/Version1", "MaximinSupport/pabutools-maximin.json"]
         ),
     ],
     swiftLanguageModes: [.v6]

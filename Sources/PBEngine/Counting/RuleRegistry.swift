@@ -8,6 +8,7 @@ public enum RuleRegistry {
         KnapsackRule.self,
         PhragmenRule.self,
         ExactEqualShares.self,
+        MaximinSupport.self,
     ]
 
     /// The names of every rule.

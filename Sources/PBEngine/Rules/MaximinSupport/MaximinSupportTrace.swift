@@ -1,8 +1,8 @@
 /// What a maximin support count did, round by round: the record that the result, the
 /// text report and `explain` read (nothing recounts).
-struct MaximinSupportTrace: Sendable {
+public struct MaximinSupportTrace: RuleTrace {
     /// Why the count stopped.
-    enum StopReason: String, Sendable, Equatable {
+    public enum StopReason: String, Sendable, Equatable {
         /// Unfunded projects remain, but none fits in the money left.
         case nothingFits = "nothing-fits"
         /// Projects still fit, but nobody approves any of them: their loads are infinite.
@@ -13,43 +13,43 @@ struct MaximinSupportTrace: Sendable {
     }
 
     /// A project that fitted in the money left in a round, and its load.
-    struct Candidate: Sendable, Equatable {
+    public struct Candidate: Sendable, Equatable {
         /// The project (index).
-        var project: Int
+        public var project: Int
         /// `L(W + project)`, or `nil` when infinite (nobody approves the project).
-        var load: Rational?
+        public var load: Rational?
         /// Whether ``load`` is exact: computed fresh this round (or infinite). `false` for a
         /// project that laziness skipped or gave up on because it could not beat the
         /// winner; ``load`` is then a lower bound that some set of projects reaches (its
         /// last known load, `c(p) / votes(p)`, the funded set's load, or where a search
         /// gave up), and it is strictly above the winner's load: proof that it lost.
-        var isExact: Bool
+        public var isExact: Bool
     }
 
     /// One funded project.
-    struct Round: Sendable, Equatable {
+    public struct Round: Sendable, Equatable {
         /// The project funded (index).
-        var project: Int
+        public var project: Int
         /// `L(W + project)`: the funded set's load after this round.
-        var load: Rational
+        public var load: Rational
         /// Money left after funding it.
-        var moneyLeft: Rational
+        public var moneyLeft: Rational
         /// The number of voters who approve it.
-        var supporters: Int
+        public var supporters: Int
         /// Every project that fitted in the money left this round (funded ones excluded),
         /// in project index order, the winner included: exact loads for those computed
         /// fresh, lower bounds for those laziness skipped (see ``Candidate/isExact``).
-        var candidates: [Candidate]
+        public var candidates: [Candidate]
     }
 
     /// Funded projects (indices), in funding order.
-    var funded: [Int]
+    public var funded: [Int]
     /// Their total cost.
-    var totalCost: Rational
+    public var totalCost: Rational
     /// One entry per funded project.
-    var rounds: [Round]
+    public var rounds: [Round]
     /// Every tie the chain broke (context `round K`).
-    var ties: [TieRecord]
+    public var ties: [TieRecord]
     /// Why the count stopped.
-    var stop: StopReason
+    public var stop: StopReason
 }
