@@ -7,9 +7,9 @@ struct ExplainCommand: ParsableCommand {
         commandName: "explain",
         abstract: "Explain in plain words and numbers why a project was or was not funded.",
         discussion: """
-            greedy: its rank and the money left when its turn came; mes: the round and rho at which \
-            it was funded, or the last round it was affordable, what its supporters held and what it \
-            lacked; knapsack: its contribution to the optimal welfare. See Guides/Verification.md.
+            Each rule explains from the record of its own count (its trace), in its own terms: \
+            the rule's guide says what it tells. Nothing is recounted to explain. See \
+            Guides/Verification.md.
             """
     )
 
