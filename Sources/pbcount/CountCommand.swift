@@ -38,7 +38,14 @@ struct CountCommand: ParsableCommand {
         let election = try input.map {
             try PabulibReader.read(bytes: $0, source: file, options: PabulibReader.Options(invalidBallots: options.invalidBallots, threads: counting.threads))
         } ?? PabulibReader.read(path: file, options: readOptions(options))
+        // A long MES count shows its round or add1 share on a terminal's standard error.
+        let progress = isatty(STDERR_FILENO) != 0
+        if progress {
+            EqualSharesProgress.report = { line in FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8)) }
+        }
         let outcome = try RuleRegistry.count(election, options: options)
+        EqualSharesProgress.report = nil
+        if progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         let document = ResultDocument(election: election, options: options, outcome: outcome)
         if let writePB, let input {
             let bytes = try SelectedColumnWriter.write(input: input, source: file, selected: Set(document.selected))

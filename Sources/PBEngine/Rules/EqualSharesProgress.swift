@@ -2,9 +2,10 @@
 public enum EqualSharesProgress {
     /// Receives a short line (`mes round 12`, `mes add1: share 40213 (5660 steps, 2411
     /// runs)`) at most five times a second, from one second after the work began; `nil`
-    /// (the default) costs nothing. Bound with `$report.withValue(_:operation:)` around a
-    /// count; the command line does so only when standard error is a terminal.
-    @TaskLocal public static var report: (@Sendable (String) -> Void)?
+    /// (the default) costs nothing. Set it before a count, from one thread; the command
+    /// line does so only when standard error is a terminal. (A task-local value would be
+    /// tidier, but binding one outside a task crashes the Swift 6.3 runtime on Linux.)
+    nonisolated(unsafe) public static var report: (@Sendable (String) -> Void)?
 }
 
 /// Rate-limits ``EqualSharesProgress/report`` for one piece of work.
@@ -12,7 +13,7 @@ struct EqualSharesTicker {
     private let report: (@Sendable (String) -> Void)?
     private var next: ContinuousClock.Instant
 
-    /// Reads the task's ``EqualSharesProgress/report`` (none on a worker thread).
+    /// Reads ``EqualSharesProgress/report``.
     init() {
         report = EqualSharesProgress.report
         next = ContinuousClock.now + .seconds(1)

@@ -173,9 +173,10 @@ struct EqualSharesRun {
             active.append(p)
         }
         var removed = [Bool](repeating: false, count: m)
-        var ticker = EqualSharesTicker()
+        // add1 runs (tracksFlips) are reported by their loop, and may run on two threads.
+        var ticker: EqualSharesTicker? = tracksFlips ? nil : EqualSharesTicker()
         while !active.isEmpty {
-            ticker.tick("mes round \(record.rounds.count + 1), share \(share.decimalString(places: 0))")
+            ticker?.tick("mes round \(record.rounds.count + 1), share \(share.decimalString(places: 0))")
             active.sort { stale[$0] < stale[$1] }
             var best: Rational?
             var tied: [Int] = []
