@@ -9,7 +9,7 @@ import CGMP
 package final class BigRational: @unchecked Sendable {
     // @unchecked: the mpq is written only in initialisers and freed in deinit.
     @usableFromInline
-    let value: UnsafeMutablePointer<__mpq_struct>
+    package let value: UnsafeMutablePointer<__mpq_struct>
 
     init() {
         value = .allocate(capacity: 1)

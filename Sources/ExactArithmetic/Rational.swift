@@ -104,7 +104,7 @@ public struct Rational: Sendable {
 
     /// The value as GMP, for the slow path.
     @usableFromInline
-    var bigValue: BigRational {
+    package var bigValue: BigRational {
         switch storage {
         case let .small(n, d): return BigRational(num: n, den: d)
         case let .big(b): return b

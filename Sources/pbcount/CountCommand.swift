@@ -32,13 +32,19 @@ struct CountCommand: ParsableCommand {
     }
 
     func run() throws {
-        let options = try counting.countOptions()
+        var options = try counting.countOptions()
         // --write-pb needs the input's bytes again: keep them (standard input cannot be read twice).
         let input = try writePB.map { _ in try InputBytes.read(file) }
         let election = try input.map {
             try PabulibReader.read(bytes: $0, source: file, options: PabulibReader.Options(invalidBallots: options.invalidBallots, threads: counting.threads))
         } ?? PabulibReader.read(path: file, options: readOptions(options))
+        // A long count shows what it is doing on a terminal's standard error.
+        let progress = isatty(STDERR_FILENO) != 0
+        if progress {
+            options.progress = CountProgress { line in FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8)) }
+        }
         let outcome = try RuleRegistry.count(election, options: options)
+        if progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         let document = ResultDocument(election: election, options: options, outcome: outcome)
         if let writePB, let input {
             let bytes = try SelectedColumnWriter.write(input: input, source: file, selected: Set(document.selected))

@@ -18,6 +18,8 @@ public struct CountOptions: Sendable, Hashable {
     /// Whether the rule records what `explain` needs about every project in every round
     /// (slower on large elections), or only what the result shows.
     public var traceDetail: TraceDetail = .result
+    /// Where a long count reports what it is doing; never changes a result.
+    public var progress = CountProgress()
 
     public init() {}
 

@@ -116,7 +116,8 @@ public enum EqualShares: CountingRule {
         let profile = EqualSharesProfile(election, threads: threads)
         let support = election.support()
         let ties = TieBreaking(chain: common.tieChain, election: election, support: support)
-        let engine = EqualSharesRun(profile: profile, utility: options.utility, ties: ties)
+        var engine = EqualSharesRun(profile: profile, utility: options.utility, ties: ties)
+        engine.progress = common.progress
 
         var add1: EqualSharesTrace.Add1?
         var mes: EqualSharesRun.Record

@@ -91,6 +91,19 @@ final class EqualSharesMoney {
         _ = __gmpz_fdiv_q_ui(value, value, UInt(k))
     }
 
+    /// `self = -a`.
+    @inline(__always)
+    func setNegation(_ a: EqualSharesMoney) { __gmpz_mul_si(value, a.value, -1) }
+
+    /// The numerator and denominator of `r` into `numerator` and `denominator`.
+    static func set(_ numerator: EqualSharesMoney, _ denominator: EqualSharesMoney, to r: Rational) {
+        let big = r.bigValue
+        withExtendedLifetime(big) {
+            __gmpq_get_num(numerator.value, big.value)
+            __gmpq_get_den(denominator.value, big.value)
+        }
+    }
+
     /// `self = lcm(self, d)`.
     func formLCM(with d: EqualSharesMoney) { __gmpz_lcm(value, value, d.value) }
 

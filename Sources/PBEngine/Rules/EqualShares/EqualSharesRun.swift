@@ -27,6 +27,12 @@
 /// Payments for a funded project are checked to sum exactly to its cost, and leftover
 /// budgets plus spending exactly to the shares handed out.
 ///
+/// With ``tracksFlips`` (the `add1` completion), a run also finds how far the share can
+/// grow before its outcome can change (``Record/stableUntil``): every amount of the run is
+/// an affine function of the share as long as the run's decisions stay the same, so each
+/// class also carries the slope of its budget, and each decisive comparison yields the
+/// share at which it could first fail. Guides/EqualShares.md, "add1 by jumps", proves it.
+///
 /// Internally the rule works with `tau`, the payment per point: a rich supporter pays
 /// `tau * w_i(p)`, `tau = X / (D * U)` with `U` the rich supporters' points. With
 /// `cardinality` utility `rho = tau`; with `cost` utility (`u_i(p) = w_i(p) * c(p)`)
@@ -38,6 +44,8 @@ struct EqualSharesRun {
     /// Whether each round records every unfunded project's supporters' money and `rho`
     /// (what `explain` reads; one evaluation of every project per round).
     var recordsCandidates = false
+    /// Where a long run reports its round.
+    var progress = CountProgress()
 
     /// One (class, points) group of a project's supporters.
     struct Group {
@@ -92,7 +100,14 @@ struct EqualSharesRun {
         /// Every unfunded supported project when the run ended (only when the run records
         /// candidates).
         var finalCandidates: [Candidate] = []
+        /// With ``tracksFlips``: every share in `share ..< stableUntil` gives the same funded
+        /// projects in the same order with no unresolved tie (`stableUntil == share` when the
+        /// run cannot tell). `nil` when not tracked, or when no larger share changes anything.
+        var stableUntil: Rational?
     }
+
+    /// Whether runs find ``Record/stableUntil`` (costs a little more per run).
+    var tracksFlips = false
 
     // Costs as integer numerator and denominator, and the least common denominator of all.
     private let costNumerator: [EqualSharesMoney]
@@ -111,6 +126,22 @@ struct EqualSharesRun {
     // Per project: the numerator X and rich points U of its last evaluation.
     private let freshExcess: [EqualSharesMoney]
     private var freshPoints: [Int]
+
+    // Flip tracking (``tracksFlips``): the slope of each class budget, d(money)/d(share),
+    // over the same unit as the budget; per project the slope of its last X; the bound so
+    // far on how far the share can grow, as a `Rational` and as GMP numerator/denominator.
+    private var classSlope: [EqualSharesMoney] = []
+    private let freshSlope: [EqualSharesMoney]
+    private var tracking = false
+    private var bound: Rational?
+    private let boundNumerator = EqualSharesMoney()
+    private let boundDenominator = EqualSharesMoney()
+    private let poorSlope = EqualSharesMoney()
+    private let slope1 = EqualSharesMoney()
+    private let slope2 = EqualSharesMoney()
+    private let gap = EqualSharesMoney()
+    private let cross1 = EqualSharesMoney()
+    private let cross2 = EqualSharesMoney()
 
     // Scratch.
     private var accumulator: [Int] = []
@@ -136,6 +167,7 @@ struct EqualSharesRun {
         for d in costDenominator { costUnit.formLCM(with: d) }
         freshExcess = profile.costs.map { _ in EqualSharesMoney() }
         freshPoints = [Int](repeating: 0, count: profile.projectCount)
+        freshSlope = profile.costs.map { _ in EqualSharesMoney() }
     }
 
     /// Runs MES with every voter starting from `share`.
@@ -151,6 +183,8 @@ struct EqualSharesRun {
         var record = Record(share: share)
         // Lower bound of rho: every supporter rich, `tau = c / sum of points`.
         var stale = [Rational](repeating: .zero, count: m)
+        // The slope of each stale value in the share (the first lower bound is constant).
+        var staleSlope = [Rational](repeating: .zero, count: tracking ? m : 0)
         var active: [Int] = []
         for p in 0..<m where profile.isSupported(p) && !share.isZero {
             let tau = profile.costs[p] / Rational(Int(profile.totalPoints[p]))
@@ -158,7 +192,10 @@ struct EqualSharesRun {
             active.append(p)
         }
         var removed = [Bool](repeating: false, count: m)
+        // add1 runs (tracksFlips) are reported by their loop, and may run on two threads.
+        var ticker: ProgressTicker? = tracksFlips ? nil : ProgressTicker(progress)
         while !active.isEmpty {
+            ticker?.tick("mes round \(record.rounds.count + 1), share \(share.decimalString(places: 0))")
             active.sort { stale[$0] < stale[$1] }
             var best: Rational?
             var tied: [Int] = []
@@ -172,6 +209,7 @@ struct EqualSharesRun {
                 }
                 let r = rho(p)
                 stale[p] = r
+                if tracking { staleSlope[p] = rho(p, numerator: freshSlope[p]) }
                 if let b = best {
                     let c = Rational.compare(r, b)
                     if c < 0 {
@@ -195,6 +233,7 @@ struct EqualSharesRun {
                 record.ties.append(tie)
             }
             let candidates = recordsCandidates ? allCandidates(funded: record.funded) : []
+            if tracking { limitByRivals(of: winner, rho: bestRho, active: active, tied: tied, stale: stale, staleSlope: staleSlope) }
             let (paidAll, maxPayment) = fund(winner)
             let cost = profile.costs[winner]
             record.funded.append(winner)
@@ -206,6 +245,10 @@ struct EqualSharesRun {
         }
         if recordsCandidates { record.finalCandidates = allCandidates(funded: record.funded) }
         summarizeLeftovers(&record)
+        if tracksFlips {
+            if share.isZero { bound = .zero }
+            if let bound { record.stableUntil = share + bound }
+        }
         return record
     }
 
@@ -227,6 +270,46 @@ struct EqualSharesRun {
         return out
     }
 
+    /// The winner of a round against every other project still in the running: each must
+    /// keep a lower bound of its `rho` above the winner's `rho` (at or above, for those tied
+    /// with it now, whom the chain then still puts after it). Both are affine in the share.
+    private mutating func limitByRivals(of winner: Int, rho best: Rational, active: [Int], tied: [Int],
+                                        stale: [Rational], staleSlope: [Rational]) {
+        let bestSlope = staleSlope[winner]
+        for q in active where q != winner {
+            guard tracking else { return }
+            // The gap stale[q] - best only shrinks if q's slope is below the winner's.
+            if Rational.compare(staleSlope[q], bestSlope) >= 0 { continue }
+            let value = stale[q] - best
+            if value.isZero {
+                // Tied now, apart from then on (as far as the lower bound tells).
+                limitFlip(to: .zero)
+                return
+            }
+            let closing = bestSlope - staleSlope[q]
+            if let bound, value >= closing * bound { continue }
+            limitFlip(to: value / closing)
+        }
+    }
+
+    /// Notes that a decision of this run holds for shares below `share + delta` (not beyond).
+    private mutating func limitFlip(to delta: Rational) {
+        if let bound, bound <= delta { return }
+        bound = delta
+        EqualSharesMoney.set(boundNumerator, boundDenominator, to: delta)
+        if delta.isZero { tracking = false }
+    }
+
+    /// ``limitFlip(to:)`` for `delta = a / b` (`a >= 0`, `b > 0`), in integers until it matters.
+    private mutating func limitFlip(_ a: EqualSharesMoney, over b: EqualSharesMoney) {
+        if bound != nil {
+            cross1.setProduct(a, boundDenominator)
+            cross2.setProduct(boundNumerator, b)
+            if EqualSharesMoney.compare(cross1, cross2) >= 0 { return }
+        }
+        limitFlip(to: EqualSharesMoney.rational(a, over: b))
+    }
+
     /// Resets the classes: everyone in class 1 with `share`, `D` = lcd(share, costs).
     private mutating func startRun(share: Rational) {
         let shareNumerator = EqualSharesMoney(decimal: share.numeratorString)
@@ -238,6 +321,13 @@ struct EqualSharesRun {
         scratch1.set(unit)
         scratch1.divideExactly(by: shareDenominator)
         classMoney[1].setProduct(scratch1, shareNumerator)
+        tracking = tracksFlips && !share.isZero
+        bound = nil
+        if tracksFlips {
+            while classSlope.count < classMoney.count { classSlope.append(EqualSharesMoney()) }
+            classSlope[0].setZero()
+            classSlope[1].set(unit)  // money = share * D
+        }
         classCount = 2
         classRound = [0, 0]
         roundFactor.removeAll(keepingCapacity: true)
@@ -262,6 +352,7 @@ struct EqualSharesRun {
                 r += 1
             }
             classMoney[c].multiply(by: factor)
+            if tracking { classSlope[c].multiply(by: factor) }
         }
         classRound[c] = now
     }
@@ -273,15 +364,25 @@ struct EqualSharesRun {
         costNow.setProduct(scratch1, costNumerator[p])
     }
 
-    /// `rho(p)` from its last evaluation: `X / (D * U)`, divided by `c(p)` for cost utility.
-    private func rho(_ p: Int) -> Rational {
+    /// `rho(p)` from its last evaluation: `X / (D * U)`, divided by `c(p)` for cost utility;
+    /// with `numerator` instead of `X` (its slope), the slope of `rho(p)` in the share.
+    private func rho(_ p: Int, numerator: EqualSharesMoney? = nil) -> Rational {
+        let x = numerator ?? freshExcess[p]
         scratch1.setProduct(unit, freshPoints[p])
         if utility == .cost {
-            scratch2.setProduct(freshExcess[p], costDenominator[p])
+            scratch2.setProduct(x, costDenominator[p])
             scratch1.setProduct(scratch1, costNumerator[p])
             return EqualSharesMoney.rational(scratch2, over: scratch1)
         }
-        return EqualSharesMoney.rational(freshExcess[p], over: scratch1)
+        return EqualSharesMoney.rational(x, over: scratch1)
+    }
+
+    /// After an evaluation found `p` unaffordable (its supporters hold `poorMoney`, less
+    /// than `costNow`): the share at which they could first hold enough.
+    private mutating func limitByUnaffordable() {
+        guard tracking, poorSlope.signum > 0 else { return }
+        gap.setDifference(costNow, poorMoney)
+        limitFlip(gap, over: poorSlope)
     }
 
     /// Fills ``groups`` with the supporters of `p` who still hold money, one group per
@@ -358,11 +459,15 @@ struct EqualSharesRun {
         var richPoints = 0
         for g in groups { richPoints += g.weight * g.points }
         poorMoney.setZero()
+        if tracking { poorSlope.setZero() }
         var live = groups.count
         // Poor/rich passes: whoever cannot pay at the current tau cannot pay at the final
         // one either (tau only grows as poor supporters drop out).
         for _ in 0..<3 {
-            if richPoints == 0 { return false }
+            if richPoints == 0 {
+                limitByUnaffordable()
+                return false
+            }
             excess.setDifference(costNow, poorMoney)
             // This pass's tau is X / (D * passPoints), whoever drops out during the pass.
             let passPoints = richPoints
@@ -374,6 +479,7 @@ struct EqualSharesRun {
                 let money = classMoney[Int(g.cls)]
                 if isPoor(money, points: g.points, richPoints: passPoints) {
                     poorMoney.add(money, times: g.weight)
+                    if tracking { poorSlope.add(classSlope[Int(g.cls)], times: g.weight) }
                     richPoints -= g.weight * g.points
                     live -= 1
                     groups.swapAt(i, live)
@@ -385,6 +491,7 @@ struct EqualSharesRun {
             if !moved {
                 freshExcess[p].set(excess)
                 freshPoints[p] = richPoints
+                if tracking { freshSlope[p].setNegation(poorSlope) }
                 return true
             }
         }
@@ -400,18 +507,24 @@ struct EqualSharesRun {
             return EqualSharesMoney.compare(a, b) < 0
         }
         for i in 0..<live {
-            if richPoints == 0 { return false }
+            if richPoints == 0 {
+                limitByUnaffordable()
+                return false
+            }
             excess.setDifference(costNow, poorMoney)
             setThreshold(richPoints: richPoints)
             let g = groups[i]
             if !isPoor(moneyOf[Int(g.cls)], points: g.points, richPoints: richPoints) {
                 freshExcess[p].set(excess)
                 freshPoints[p] = richPoints
+                if tracking { freshSlope[p].setNegation(poorSlope) }
                 return true
             }
             poorMoney.add(moneyOf[Int(g.cls)], times: g.weight)
+            if tracking { poorSlope.add(classSlope[Int(g.cls)], times: g.weight) }
             richPoints -= g.weight * g.points
         }
+        limitByUnaffordable()
         return false
     }
 
@@ -434,6 +547,7 @@ struct EqualSharesRun {
             // Over the new unit D * U: the budget is money * U, the amount due X * w.
             scratch1.setProduct(money, u)
             if w == 1 { scratch2.set(x) } else { scratch2.setProduct(x, w) }
+            if tracking { limitByPayment(of: q, group: groups[g]) }
             let payment: EqualSharesMoney
             if EqualSharesMoney.compare(scratch1, scratch2) <= 0 {
                 payment = scratch1
@@ -447,6 +561,11 @@ struct EqualSharesRun {
                 if accumulator.count <= c { accumulator.append(0) }
                 if classRound.count <= c { classRound.append(0) }
                 classMoney[c].setDifference(scratch1, scratch2)
+                if tracksFlips {
+                    if classSlope.count <= c { classSlope.append(EqualSharesMoney()) }
+                    // slope1 holds this group's (budget - payment) slope (limitByPayment).
+                    if tracking { classSlope[c].set(slope1) }
+                }
                 classRound[c] = newRound
                 groups[g].newClass = Int32(c)
             }
@@ -481,6 +600,32 @@ struct EqualSharesRun {
         roundFactor.append(u)
         unit.multiply(by: u)
         return (paidAll, EqualSharesMoney.rational(largestPayment, over: unit))
+    }
+
+    /// A supporter group of the winner `q`, after ``fund(_:)`` set ``scratch1`` to its
+    /// budget and ``scratch2`` to what it owes (over `D * U`): it must stay on its side
+    /// (poor: owes at least its budget; rich: at most) for `rho(q)` and the budgets after to
+    /// stay the same affine functions of the share. Leaves the slope of what it keeps in
+    /// ``slope1``.
+    private mutating func limitByPayment(of q: Int, group: Group) {
+        slope1.setProduct(classSlope[Int(group.cls)], freshPoints[q])
+        if group.points == 1 { slope2.set(freshSlope[q]) } else { slope2.setProduct(freshSlope[q], group.points) }
+        slope1.setDifference(slope1, slope2)
+        gap.setDifference(scratch1, scratch2)
+        switch (gap.signum, slope1.signum) {
+        case (-1, 1):
+            // Poor until its budget catches up with what it owes.
+            gap.setNegation(gap)
+            limitFlip(gap, over: slope1)
+        case (1, -1):
+            slope2.setNegation(slope1)
+            limitFlip(gap, over: slope2)
+        case (0, 1), (0, -1):
+            // Exactly at the edge and leaving it: a different split just above.
+            limitFlip(to: .zero)
+        default:
+            break
+        }
     }
 
     /// Leftover totals over all voters, checked against what was handed out and spent.
