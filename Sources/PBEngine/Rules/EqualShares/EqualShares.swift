@@ -116,7 +116,7 @@ public enum EqualShares: CountingRule {
         let profile = EqualSharesProfile(election, threads: threads)
         let support = election.support()
         let ties = TieBreaking(chain: common.tieChain, election: election, support: support)
-        var engine = EqualSharesRun(profile: profile, utility: options.utility, ties: ties)
+        let engine = EqualSharesRun(profile: profile, utility: options.utility, ties: ties)
         engine.progress = common.progress
 
         var add1: EqualSharesTrace.Add1?
@@ -126,12 +126,11 @@ public enum EqualShares: CountingRule {
             mes = result.record
             add1 = EqualSharesTrace.Add1(steps: result.steps, runs: result.runs)
         } else {
-            var single = engine
-            mes = try single.run(share: election.budget / Rational(profile.voterCount))
+            mes = try engine.run(share: election.budget / Rational(profile.voterCount))
         }
         if common.traceDetail == .explanation {
             // The same run again, recording every project in every round.
-            var detailed = engine
+            let detailed = EqualSharesRun(profile: profile, utility: options.utility, ties: ties)
             detailed.recordsCandidates = true
             mes = try detailed.run(share: mes.share)
         }

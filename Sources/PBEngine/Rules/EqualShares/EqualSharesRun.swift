@@ -37,7 +37,10 @@
 /// `tau * w_i(p)`, `tau = X / (D * U)` with `U` the rich supporters' points. With
 /// `cardinality` utility `rho = tau`; with `cost` utility (`u_i(p) = w_i(p) * c(p)`)
 /// `rho = tau / c(p)`.
-struct EqualSharesRun {
+///
+/// A class, not a struct: a run owns mutable GMP scratch (``EqualSharesMoney`` values), and
+/// copies of a struct would share it. Each parallel add1 lane is an instance of its own.
+final class EqualSharesRun {
     let profile: EqualSharesProfile
     let utility: Utility
     let ties: TieBreaking
@@ -176,7 +179,7 @@ struct EqualSharesRun {
     ///   with equal `rho`.
     /// - Complexity: per round, the projects re-evaluated times their supporter entries,
     ///   plus the groups' poor/rich passes; O(E) for E ballot entries to fund a project.
-    mutating func run(share: Rational) throws -> Record {
+    func run(share: Rational) throws -> Record {
         precondition(share.signum >= 0, "EqualShares: a share is not negative")
         let m = profile.projectCount
         startRun(share: share)
@@ -255,7 +258,7 @@ struct EqualSharesRun {
     /// Every supported project not in `funded`: its supporters' money now and its `rho`.
     ///
     /// - Complexity: one evaluation of every such project.
-    private mutating func allCandidates(funded: [Int]) -> [Candidate] {
+    private func allCandidates(funded: [Int]) -> [Candidate] {
         var isFunded = [Bool](repeating: false, count: profile.projectCount)
         for p in funded { isFunded[p] = true }
         var out: [Candidate] = []
@@ -273,7 +276,7 @@ struct EqualSharesRun {
     /// The winner of a round against every other project still in the running: each must
     /// keep a lower bound of its `rho` above the winner's `rho` (at or above, for those tied
     /// with it now, whom the chain then still puts after it). Both are affine in the share.
-    private mutating func limitByRivals(of winner: Int, rho best: Rational, active: [Int], tied: [Int],
+    private func limitByRivals(of winner: Int, rho best: Rational, active: [Int], tied: [Int],
                                         stale: [Rational], staleSlope: [Rational]) {
         let bestSlope = staleSlope[winner]
         for q in active where q != winner {
@@ -293,7 +296,7 @@ struct EqualSharesRun {
     }
 
     /// Notes that a decision of this run holds for shares below `share + delta` (not beyond).
-    private mutating func limitFlip(to delta: Rational) {
+    private func limitFlip(to delta: Rational) {
         if let bound, bound <= delta { return }
         bound = delta
         EqualSharesMoney.set(boundNumerator, boundDenominator, to: delta)
@@ -301,7 +304,7 @@ struct EqualSharesRun {
     }
 
     /// ``limitFlip(to:)`` for `delta = a / b` (`a >= 0`, `b > 0`), in integers until it matters.
-    private mutating func limitFlip(_ a: EqualSharesMoney, over b: EqualSharesMoney) {
+    private func limitFlip(_ a: EqualSharesMoney, over b: EqualSharesMoney) {
         if bound != nil {
             cross1.setProduct(a, boundDenominator)
             cross2.setProduct(boundNumerator, b)
@@ -311,7 +314,7 @@ struct EqualSharesRun {
     }
 
     /// Resets the classes: everyone in class 1 with `share`, `D` = lcd(share, costs).
-    private mutating func startRun(share: Rational) {
+    private func startRun(share: Rational) {
         let shareNumerator = EqualSharesMoney(decimal: share.numeratorString)
         let shareDenominator = EqualSharesMoney(decimal: share.denominatorString)
         unit.set(costUnit)
@@ -338,7 +341,7 @@ struct EqualSharesRun {
 
     /// Brings class `c`'s budget to the current round's unit.
     @inline(__always)
-    private mutating func bringUpToDate(_ c: Int) {
+    private func bringUpToDate(_ c: Int) {
         var r = classRound[c]
         let now = roundFactor.count
         while r < now {
@@ -379,7 +382,7 @@ struct EqualSharesRun {
 
     /// After an evaluation found `p` unaffordable (its supporters hold `poorMoney`, less
     /// than `costNow`): the share at which they could first hold enough.
-    private mutating func limitByUnaffordable() {
+    private func limitByUnaffordable() {
         guard tracking, poorSlope.signum > 0 else { return }
         gap.setDifference(costNow, poorMoney)
         limitFlip(gap, over: poorSlope)
@@ -387,7 +390,7 @@ struct EqualSharesRun {
 
     /// Fills ``groups`` with the supporters of `p` who still hold money, one group per
     /// (class, points), every class brought up to date.
-    private mutating func collectGroups(_ p: Int) {
+    private func collectGroups(_ p: Int) {
         groups.removeAll(keepingCapacity: true)
         let range = profile.supporters(of: p)
         if profile.unitPoints {
@@ -453,7 +456,7 @@ struct EqualSharesRun {
     ///
     /// - Returns: `false` when the supporters' money does not reach `c(p)`.
     /// - Complexity: O(k) per pass for k groups, at most three passes, then O(k log k).
-    private mutating func evaluate(_ p: Int) -> Bool {
+    private func evaluate(_ p: Int) -> Bool {
         collectGroups(p)
         setCostNow(p)
         var richPoints = 0
@@ -532,7 +535,7 @@ struct EqualSharesRun {
     /// classes; `D` is multiplied by the rich points `U`.
     ///
     /// - Returns: how many paid all they had, and the largest payment.
-    private mutating func fund(_ q: Int) -> (paidAll: Int, maxPayment: Rational) {
+    private func fund(_ q: Int) -> (paidAll: Int, maxPayment: Rational) {
         collectGroups(q)
         let u = freshPoints[q]
         let x = freshExcess[q]
@@ -607,7 +610,7 @@ struct EqualSharesRun {
     /// (poor: owes at least its budget; rich: at most) for `rho(q)` and the budgets after to
     /// stay the same affine functions of the share. Leaves the slope of what it keeps in
     /// ``slope1``.
-    private mutating func limitByPayment(of q: Int, group: Group) {
+    private func limitByPayment(of q: Int, group: Group) {
         slope1.setProduct(classSlope[Int(group.cls)], freshPoints[q])
         if group.points == 1 { slope2.set(freshSlope[q]) } else { slope2.setProduct(freshSlope[q], group.points) }
         slope1.setDifference(slope1, slope2)
@@ -629,7 +632,7 @@ struct EqualSharesRun {
     }
 
     /// Leftover totals over all voters, checked against what was handed out and spent.
-    private mutating func summarizeLeftovers(_ record: inout Record) {
+    private func summarizeLeftovers(_ record: inout Record) {
         var weightOf = [Int](repeating: 0, count: classCount)
         for j in 0..<profile.distinctBallotCount { weightOf[Int(classOf[j])] += Int(profile.ballotWeight[j]) }
         let total = EqualSharesMoney()
