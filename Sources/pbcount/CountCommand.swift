@@ -21,6 +21,9 @@ struct CountCommand: ParsableCommand {
     @Option(help: "Output: text, json (the canonical result, Guides/ResultFormat.md) or csv (one row per project).")
     var format: OutputFormat = .text
 
+    @Flag(help: "Add the outcome's metrics (satisfaction, Gini, EJR+ up to one, ...; Guides/Analysis.md) to the report and, as the metrics key, to the JSON result.")
+    var metrics = false
+
     @Option(name: .customLong("write-pb"), help: ArgumentHelp("Also write the input with its PROJECTS selected column set from the result (everything else unchanged).", valueName: "OUT.pb"))
     var writePB: String?
 
@@ -45,7 +48,11 @@ struct CountCommand: ParsableCommand {
         }
         let outcome = try RuleRegistry.count(election, options: options)
         if progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        let document = ResultDocument(election: election, options: options, outcome: outcome)
+        var document = ResultDocument(election: election, options: options, outcome: outcome)
+        if metrics {
+            let measured = OutcomeMetrics(election: election.scored(by: options.effectiveScoring), outcome: outcome)
+            document.metrics = MetricsDocument(measured, election: election)
+        }
         if let writePB, let input {
             let bytes = try SelectedColumnWriter.write(input: input, source: file, selected: Set(document.selected))
             guard FileManager.default.createFile(atPath: writePB, contents: Data(bytes)) else {

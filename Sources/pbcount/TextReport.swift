@@ -39,8 +39,41 @@ struct TextReport {
         for w in d.warnings ?? [] {
             out += "warning: \(d.input.file)\(w.line > 0 ? ":\(w.line)" : ""): \(w.message)\n"
         }
+        if let m = d.metrics { out += Self.metrics(m) }
         if d.invalid_ballots.count > 0 {
             out += "invalid ballots: \(d.invalid_ballots.count) (\(d.invalid_ballots.policy == "skip" ? "left out" : "counted"))\n"
+        }
+        return out
+    }
+
+    /// The metrics section (Guides/Analysis.md).
+    static func metrics(_ m: MetricsDocument) -> String {
+        var out = "\nmetrics (\(m.voters) voters):\n"
+        out += "  budget spent \(m.budget_spent_decimal) (\(m.budget_spent)), \(m.exhaustive ? "exhaustive" : "not exhaustive")\n"
+        out += "  non-empty-handed \(m.non_empty_handed_decimal) (\(m.non_empty_handed))\n"
+        for key in ["cost", "cardinality"] {
+            guard let s = m.satisfaction[key] else { continue }
+            out += "  \(key) satisfaction: average \(s.average_decimal), Gini \(s.gini_decimal) (exactly \(s.gini))\n"
+        }
+        out += "  voters by funded projects on their ballot: " + m.histogram.enumerated().map { "\($0.offset): \($0.element)" }.joined(separator: ", ") + "\n"
+        if let c = m.category_proportionality {
+            out += "  category proportionality \(c.value) (\(c.categories.count) categories)\n"
+        }
+        if let ejr = m.ejr_plus_up_to_one {
+            for key in ["cost", "cardinality"] {
+                guard let e = ejr[key] else { continue }
+                if let v = e.violations.first {
+                    out += "  EJR+ up to one (\(key)): FAILS for \(e.violations.count) project(s); e.g. \(v.project): \(v.group_size) supporters are due \(v.due_decimal)\n"
+                } else {
+                    out += "  EJR+ up to one (\(key)): satisfied\n"
+                }
+            }
+        }
+        if let projects = m.unfunded_projects, !projects.isEmpty {
+            out += "  unfunded projects: effective support, supporters' money lost to funded projects:\n"
+            for p in projects {
+                out += "    \(p.project): \(p.effective_support)%, lost \(p.total_lost_decimal), held \(p.supporters_budget_decimal) from round \(p.unaffordable_from_round)\n"
+            }
         }
         return out
     }

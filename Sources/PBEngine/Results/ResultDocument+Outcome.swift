@@ -11,14 +11,9 @@ extension ResultDocument {
         let ids = election.projects.map(\.id)
         var position = [Int: Int]()
         for (k, p) in outcome.funded.enumerated() { position[p] = k + 1 }
-        func meta(_ key: String) -> String { election.meta(key) ?? "" }
         engine_version = Self.engineVersion
         input_sha256 = election.sha256
-        input = InputSummary(
-            file: URL(fileURLWithPath: election.source).lastPathComponent,
-            description: meta("description"), country: meta("country"), unit: meta("unit"),
-            instance: meta("instance"), vote_type: election.voteType.rawValue,
-            num_projects: election.projects.count, num_ballots_counted: election.ballots.count)
+        input = InputSummary(election: election)
         rule = outcome.rule
         self.options = options.recorded(ruleOptions: outcome.ruleOptions)
         selected = outcome.funded.map { ids[$0] }
@@ -75,5 +70,16 @@ extension ResultDocument {
         var data = try encoder.encode(self)
         data.append(10)
         return data
+    }
+}
+
+extension ResultDocument.InputSummary {
+    /// The summary of `election` (META values as written, empty when absent).
+    public init(election: Election) {
+        func meta(_ key: String) -> String { election.meta(key) ?? "" }
+        self.init(file: URL(fileURLWithPath: election.source).lastPathComponent,
+                  description: meta("description"), country: meta("country"), unit: meta("unit"),
+                  instance: meta("instance"), vote_type: election.voteType.rawValue,
+                  num_projects: election.projects.count, num_ballots_counted: election.ballots.count)
     }
 }

@@ -37,6 +37,9 @@ public struct ResultDocument: Codable, Sendable, Equatable {
     /// What was off in the input but did not stop the count (FORMAT.md, "Warnings"), in
     /// file order. Absent from version 1 results.
     public var warnings: [WarningLine]?
+    /// The research metrics (`Guides/Analysis.md`), only when asked for (`count --metrics`);
+    /// absent otherwise, so that a result without them is unchanged.
+    public var metrics: MetricsDocument?
 
     public struct InputSummary: Codable, Sendable, Equatable {
         public var file: String

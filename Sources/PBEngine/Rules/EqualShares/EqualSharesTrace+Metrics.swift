@@ -1,0 +1,95 @@
+extension EqualSharesTrace: EffectiveSupportReporting {
+    /// Effective supports and project losses from the MES rounds of this count (the run at
+    /// the share kept), as pabutools 1.2.3 defines them.
+    ///
+    /// The rounds are replayed from their recorded `rho`: voter `i` pays
+    /// `min(b_i, rho * u_i(q))` for the round's project `q`. For an unfunded project `p`
+    /// (which MES never chose, so the run without it is this run), with `b_i` the budgets
+    /// after a round's payments and `rho` that round's: `cover = sum over p's supporters of
+    /// min(b_i, rho * u_i(p))`; after the last round, `cover = sum of b_i`. The effective
+    /// support is the largest `floor(100 * cover / c(p))` (pabutools'
+    /// `skipped_project_eff_support`). The loss is taken at the first round at whose start
+    /// `p`'s supporters held less than `c(p)`: what they held then and what they had paid
+    /// for each funded project before.
+    ///
+    /// `nil` when the comparison step replaced the MES outcome, or for scoring ballots with
+    /// a default score (unlisted projects would be supported).
+    ///
+    /// - Complexity: O(rounds × total ballot entries).
+    public func unfundedProjectAnalysis(election: Election, funded: [Int]) -> [UnfundedProjectAnalysis]? {
+        if let comparison, comparison.greedyWins { return nil }
+        if election.voteType == .scoring, let d = election.limits.defaultScore, d != 0 { return nil }
+        let ballots = election.ballots
+        let projectCount = election.projects.count
+        var isFunded = [Bool](repeating: false, count: projectCount)
+        for p in funded { isFunded[p] = true }
+        for r in rounds { isFunded[r.project] = true }
+        func weight(_ k: Int) -> Int64 { ballots.points?[k] ?? 1 }
+        func utility(_ p: Int, _ w: Int64) -> Rational {
+            options.utility == .cost ? Rational(Int(w)) * election.projects[p].cost : Rational(Int(w))
+        }
+        var budget = [Rational](repeating: share, count: ballots.count)
+        var held = [Rational](repeating: .zero, count: projectCount)
+        var hasSupporters = [Bool](repeating: false, count: projectCount)
+        for b in 0..<ballots.count {
+            for k in ballots.range(of: b) where weight(k) > 0 {
+                let p = Int(ballots.projects[k])
+                held[p] += share
+                hasSupporters[p] = true
+            }
+        }
+        var effective = [Int](repeating: 0, count: projectCount)
+        var unaffordableFrom = [Int?](repeating: nil, count: projectCount)
+        var heldThen = [Rational](repeating: .zero, count: projectCount)
+        var lost = [[Rational]](repeating: [], count: projectCount)
+        let open = (0..<projectCount).filter { !isFunded[$0] && hasSupporters[$0] }
+        for p in open { lost[p] = [Rational](repeating: .zero, count: rounds.count) }
+        func markUnaffordable(_ round: Int) {
+            for p in open where unaffordableFrom[p] == nil && held[p] < election.projects[p].cost {
+                unaffordableFrom[p] = round
+                heldThen[p] = held[p]
+            }
+        }
+        for (r, round) in rounds.enumerated() {
+            markUnaffordable(r + 1)
+            // Payments for this round's project.
+            for b in 0..<ballots.count {
+                let range = ballots.range(of: b)
+                guard let k = range.first(where: { Int(ballots.projects[$0]) == round.project }), weight(k) > 0 else { continue }
+                let pay = min(budget[b], round.rho * utility(round.project, weight(k)))
+                guard !pay.isZero else { continue }
+                budget[b] -= pay
+                for j in range where weight(j) > 0 {
+                    let p = Int(ballots.projects[j])
+                    held[p] -= pay
+                    if !isFunded[p] && unaffordableFrom[p] == nil { lost[p][r] += pay }
+                }
+            }
+            // Cover of every unfunded project at this round's rho, budgets after payment.
+            var cover = [Rational](repeating: .zero, count: projectCount)
+            for b in 0..<ballots.count {
+                for k in ballots.range(of: b) where weight(k) > 0 {
+                    let p = Int(ballots.projects[k])
+                    if !isFunded[p] { cover[p] += min(budget[b], round.rho * utility(p, weight(k))) }
+                }
+            }
+            for p in open { effective[p] = max(effective[p], Self.percent(cover[p], election.projects[p].cost)) }
+        }
+        markUnaffordable(rounds.count + 1)
+        return open.map { p in
+            effective[p] = max(effective[p], Self.percent(held[p], election.projects[p].cost))
+            let losses = rounds.indices.compactMap { r -> UnfundedProjectAnalysis.Loss? in
+                lost[p][r].isZero ? nil : UnfundedProjectAnalysis.Loss(project: rounds[r].project, amount: lost[p][r])
+            }
+            return UnfundedProjectAnalysis(project: p, effectiveSupport: effective[p],
+                                           unaffordableFrom: unaffordableFrom[p] ?? rounds.count + 1,
+                                           supportersBudget: heldThen[p], lostTo: losses)
+        }
+    }
+
+    /// `floor(100 * cover / cost)`.
+    private static func percent(_ cover: Rational, _ cost: Rational) -> Int {
+        let value = (Rational(100) * cover / cost).floor
+        return Int(value.description) ?? Int.max
+    }
+}
