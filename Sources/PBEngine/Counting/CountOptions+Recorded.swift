@@ -98,8 +98,11 @@ extension TieCriterion {
                     chain.append(.lot(seed: seed))
                 } else if item.hasPrefix("list:") {
                     let path = String(item.dropFirst(5))
-                    guard let list = try? String(contentsOfFile: path, encoding: .utf8) else {
-                        throw TieChainError(description: "list:\(path): cannot read the file (one project id per line, highest priority first)")
+                    // Only a regular file: a recorded `list:/dev/zero` or a FIFO would never end.
+                    let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+                    guard attributes?[.type] as? FileAttributeType == .typeRegular,
+                          let list = try? String(contentsOfFile: path, encoding: .utf8) else {
+                        throw TieChainError(description: "list:\(path): cannot read the file (a regular file, one project id per line, highest priority first)")
                     }
                     let ids = list.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                     chain.append(.list(path: path, ids: ids))

@@ -83,3 +83,13 @@ struct HostileInputTests {
         #expect(PBText.firstError(text)?.message.contains("beyond 2^63") == true)
     }
 }
+
+/// A result file is input too: `verify` reads the tie chain it records.
+@Suite("Hostile result files")
+struct HostileResultTests {
+    @Test("a recorded list:/dev/zero is refused, not read forever")
+    func endlessTieList() {
+        #expect(throws: TieChainError.self) { try TieCriterion.chain(parsing: "cost,list:/dev/zero") }
+        #expect(throws: TieChainError.self) { try TieCriterion.chain(parsing: "list:/") }
+    }
+}
