@@ -20,7 +20,7 @@ public func fuzzCount(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     for utility in Utility.allCases {
         var options = CountOptions()
-        options.utility = utility
+        options.settings["utility"] = utility.rawValue
         options.tieChain = [.file]
         options.invalidBallots = .keep
         options.rule = "greedy"
