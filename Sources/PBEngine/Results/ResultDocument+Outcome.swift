@@ -2,7 +2,7 @@ import Foundation
 
 extension ResultDocument {
     /// The engine version written into every result.
-    public static let engineVersion = "0.1.0"
+    public static let engineVersion = "0.2.0"
 
     /// The document for `outcome`, counted from `election` with `options`.
     public init(election: Election, options: CountOptions, outcome: Outcome) {
