@@ -13,7 +13,7 @@ struct PBCount: ParsableCommand {
             """,
         version: ResultDocument.engineVersion,
         subcommands: [CountCommand.self, ValidateCommand.self, GenerateCommand.self,
-                      VerifyCommand.self, ExplainCommand.self, MergeCommand.self]
+                      VerifyCommand.self, ExplainCommand.self, ReportCommand.self, MergeCommand.self]
     )
 
     /// Runs the command, mapping errors to the exit codes of the command-line contract.
