@@ -83,14 +83,17 @@ extension ReportPage {
         guard !comparisons.isEmpty else { return }
         let counts = [(spec: "this count (\(document.rule))", outcome: outcome)] + comparisons.map { (spec: $0.spec, outcome: $0.outcome) }
         page.raw("<section aria-labelledby=\"compare-h\">\n<h2 id=\"compare-h\">Rules side by side</h2>\n")
-        page.raw("<p>The same ballots counted with other rules. Only the count above is embedded and checked by <code>verify</code>; these are shown for comparison.</p>\n")
+        page.raw("<p>The same ballots counted with other rules. Only the count above is embedded and checked by <code>verify</code>; these are shown for comparison. A project has the same colour in every bar; projects that only another rule funds are grey.</p>\n")
+        var mainPosition = [Int: Int]()
+        for (k, p) in outcome.funded.enumerated() { mainPosition[p] = k }
         for (k, count) in counts.enumerated() {
             page.raw("<figure class=\"budget compare\">\n<figcaption id=\"cmp\(k)\"><strong>\(HTMLText.escape(count.spec))</strong>: \(count.outcome.funded.count) projects, \(money(count.outcome.totalCost)) (\(Self.percent(count.outcome.totalCost, of: count.outcome.budget)))</figcaption>\n")
             page.raw("<svg viewBox=\"0 0 1000 24\" preserveAspectRatio=\"none\" role=\"img\" aria-labelledby=\"cmp\(k)\">\n")
             var x = Rational.zero
-            for (j, p) in count.outcome.funded.enumerated() {
+            for p in count.outcome.funded {
                 let cost = election.projects[p].cost
-                page.raw("<rect class=\"c\(j % Self.paletteSize)\" x=\"\(Self.coordinate(x, of: count.outcome.budget, length: 1000))\" y=\"0\" width=\"\(Self.coordinate(cost, of: count.outcome.budget, length: 1000))\" height=\"24\"><title>\(HTMLText.escape(election.projects[p].id))</title></rect>\n")
+                let colour = mainPosition[p].map { "c\($0 % Self.paletteSize)" } ?? "other"
+                page.raw("<rect class=\"\(colour)\" x=\"\(Self.coordinate(x, of: count.outcome.budget, length: 1000))\" y=\"0\" width=\"\(Self.coordinate(cost, of: count.outcome.budget, length: 1000))\" height=\"24\"><title>\(HTMLText.escape(election.projects[p].id))</title></rect>\n")
                 x += cost
             }
             page.raw("</svg>\n</figure>\n")
@@ -104,16 +107,16 @@ extension ReportPage {
                 let sa = position.map { $0[a] ?? Int.max }, sb = position.map { $0[b] ?? Int.max }
                 return sa.lexicographicallyPrecedes(sb) || (sa == sb && a < b)
             }
-        page.raw("<div class=\"scroll\" role=\"region\" aria-labelledby=\"compare-caption\" tabindex=\"0\">\n<table>\n<caption id=\"compare-caption\">Projects funded by any of the counts: the position in each count's funding order, or — when not funded</caption>\n<thead><tr><th scope=\"col\">Project</th><th scope=\"col\" class=\"num\">Cost</th><th scope=\"col\" class=\"num\">Votes</th>")
+        page.raw("<div class=\"scroll\" role=\"region\" aria-labelledby=\"compare-caption\" tabindex=\"0\">\n<table class=\"compare\">\n<caption id=\"compare-caption\">Projects funded by any of the counts: the position in each count's funding order, or — when not funded</caption>\n<thead><tr><th scope=\"col\">Project</th><th scope=\"col\" class=\"num\">\(moneyHeading("Cost"))</th><th scope=\"col\" class=\"num\">Votes</th>")
         for count in counts { page.raw("<th scope=\"col\" class=\"num\">\(HTMLText.escape(count.spec))</th>") }
         page.raw("</tr></thead>\n<tbody>\n")
         for p in projects {
-            page.raw("<tr><td>\(projectCell(p, page: page))</td><td class=\"num\">\(money(election.projects[p].cost))</td><td class=\"num\">\(Self.count(document.projects[p].votes))</td>")
+            page.raw("<tr><td>\(projectCell(p, page: page))</td><td class=\"num\">\(amount(election.projects[p].cost))</td><td class=\"num\">\(Self.count(document.projects[p].votes))</td>")
             for k in counts.indices { page.raw("<td class=\"num\">\(position[k][p].map(String.init) ?? "—")</td>") }
             page.raw("</tr>\n")
         }
-        page.raw("</tbody>\n<tfoot><tr><th scope=\"row\" colspan=\"3\">Funded / total cost</th>")
-        for count in counts { page.raw("<td class=\"num\">\(count.outcome.funded.count) / \(money(count.outcome.totalCost))</td>") }
+        page.raw("</tbody>\n<tfoot><tr><th scope=\"row\">Funded / total cost</th><td></td><td></td>")
+        for count in counts { page.raw("<td class=\"num\">\(count.outcome.funded.count) / \(amount(count.outcome.totalCost))</td>") }
         page.raw("</tr></tfoot>\n</table>\n</div>\n</section>\n")
     }
 }

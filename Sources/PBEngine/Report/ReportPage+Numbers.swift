@@ -8,6 +8,15 @@ extension ReportPage {
         Self.number(value, places: 2) + (currency.isEmpty ? "" : "\u{A0}" + HTMLText.escape(currency))
     }
 
+    /// An amount of money as markup without the currency (for table cells, whose column
+    /// heading names it).
+    func amount(_ value: Rational) -> String { Self.number(value, places: 2) }
+
+    /// A column heading for amounts: `Cost (PLN)`.
+    func moneyHeading(_ title: String) -> String {
+        currency.isEmpty ? title : "\(title) (\(HTMLText.escape(currency)))"
+    }
+
     /// A number as markup: grouped digits; `places` decimals when not whole, with the exact
     /// fraction beside it when it is at most 24 characters long.
     static func number(_ value: Rational, places: Int) -> String {
@@ -20,10 +29,15 @@ extension ReportPage {
     /// An integer count with grouped digits.
     static func count(_ n: Int) -> String { grouped(String(n)) }
 
-    /// `part / whole` as a percentage with one decimal (`0.0%` when `whole` is zero).
+    /// `part / whole` as a percentage with one decimal (`0.0%` when `whole` is zero; never
+    /// `100.0%` or `0.0%` when rounding would hide a difference).
     static func percent(_ part: Rational, of whole: Rational) -> String {
         guard !whole.isZero else { return "0.0%" }
-        return (part * Rational(100) / whole).decimalString(places: 1) + "%"
+        let text = (part * Rational(100) / whole).decimalString(places: 1)
+        // Rounding must not say "all" or "nothing" when it is not so.
+        if text == "100.0" && part != whole { return "over 99.9%" }
+        if text == "0.0" && !part.isZero { return "under 0.1%" }
+        return text + "%"
     }
 
     /// Digits grouped by three with narrow no-break spaces (`1 070 000`), the sign and

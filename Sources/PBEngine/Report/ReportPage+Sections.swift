@@ -76,25 +76,25 @@ extension ReportPage {
         page.raw("<section aria-labelledby=\"outcome-h\">\n<h2 id=\"outcome-h\">The outcome</h2>\n")
         budgetBar(&page)
         page.raw("<div class=\"scroll\" role=\"region\" aria-labelledby=\"funded-caption\" tabindex=\"0\">\n<table class=\"projects\">\n")
-        page.raw("<caption id=\"funded-caption\">Funded projects, in the order they were funded</caption>\n<thead><tr><th scope=\"col\">#</th><th scope=\"col\">Project</th><th scope=\"col\" class=\"num\">Cost</th><th scope=\"col\" class=\"num\">Votes</th>\(showScore ? "<th scope=\"col\" class=\"num\">Score</th>" : "")<th scope=\"col\" class=\"num\">Money left after</th></tr></thead>\n<tbody>\n")
+        page.raw("<caption id=\"funded-caption\">Funded projects, in the order they were funded</caption>\n<thead><tr><th scope=\"col\">#</th><th scope=\"col\">Project</th><th scope=\"col\" class=\"num\">\(moneyHeading("Cost"))</th><th scope=\"col\" class=\"num\">Votes</th>\(showScore ? "<th scope=\"col\" class=\"num\">Score</th>" : "")<th scope=\"col\" class=\"num\">\(moneyHeading("Money left after"))</th></tr></thead>\n<tbody>\n")
         var left = outcome.budget
         for (k, p) in outcome.funded.enumerated() {
             let line = d.projects[p]
             left -= election.projects[p].cost
-            page.raw("<tr><td><span class=\"swatch c\(k % Self.paletteSize)\" aria-hidden=\"true\"></span>\(k + 1)</td><td>\(projectCell(p, page: page))</td><td class=\"num\">\(money(election.projects[p].cost))</td><td class=\"num\">\(Self.count(line.votes))</td>\(showScore ? "<td class=\"num\">\(Self.count(line.score))</td>" : "")<td class=\"num\">\(money(left))</td></tr>\n")
+            page.raw("<tr><td class=\"rank\"><span class=\"swatch c\(k % Self.paletteSize)\" aria-hidden=\"true\"></span>\(k + 1)</td><td>\(projectCell(p, page: page))</td><td class=\"num\">\(amount(election.projects[p].cost))</td><td class=\"num\">\(Self.count(line.votes))</td>\(showScore ? "<td class=\"num\">\(Self.count(line.score))</td>" : "")<td class=\"num\">\(amount(left))</td></tr>\n")
         }
-        page.raw("</tbody>\n<tfoot><tr><th scope=\"row\" colspan=\"2\">\(Self.count(outcome.funded.count)) funded</th><td class=\"num\">\(money(outcome.totalCost))</td><td></td>\(showScore ? "<td></td>" : "")<td class=\"num\">\(money(outcome.moneyLeft))</td></tr></tfoot>\n</table>\n</div>\n")
+        page.raw("</tbody>\n<tfoot><tr><th scope=\"row\" colspan=\"2\">\(Self.count(outcome.funded.count)) funded</th><td class=\"num\">\(amount(outcome.totalCost))</td><td></td>\(showScore ? "<td></td>" : "")<td class=\"num\">\(amount(outcome.moneyLeft))</td></tr></tfoot>\n</table>\n</div>\n")
 
         let unfunded = unfundedOrder
         page.raw("<div class=\"scroll\" role=\"region\" aria-labelledby=\"unfunded-caption\" tabindex=\"0\">\n<table class=\"projects\">\n")
-        page.raw("<caption id=\"unfunded-caption\">Not funded, by votes</caption>\n<thead><tr><th scope=\"col\">Project</th><th scope=\"col\" class=\"num\">Cost</th><th scope=\"col\" class=\"num\">Votes</th>\(showScore ? "<th scope=\"col\" class=\"num\">Score</th>" : "")</tr></thead>\n<tbody>\n")
+        page.raw("<caption id=\"unfunded-caption\">Not funded, by votes</caption>\n<thead><tr><th scope=\"col\">Project</th><th scope=\"col\" class=\"num\">\(moneyHeading("Cost"))</th><th scope=\"col\" class=\"num\">Votes</th>\(showScore ? "<th scope=\"col\" class=\"num\">Score</th>" : "")</tr></thead>\n<tbody>\n")
         var unfundedCost = Rational.zero
         for p in unfunded {
             let line = d.projects[p]
             unfundedCost += election.projects[p].cost
-            page.raw("<tr><td>\(projectCell(p, page: page))</td><td class=\"num\">\(money(election.projects[p].cost))</td><td class=\"num\">\(Self.count(line.votes))</td>\(showScore ? "<td class=\"num\">\(Self.count(line.score))</td>" : "")</tr>\n")
+            page.raw("<tr><td>\(projectCell(p, page: page))</td><td class=\"num\">\(amount(election.projects[p].cost))</td><td class=\"num\">\(Self.count(line.votes))</td>\(showScore ? "<td class=\"num\">\(Self.count(line.score))</td>" : "")</tr>\n")
         }
-        page.raw("</tbody>\n<tfoot><tr><th scope=\"row\">\(Self.count(unfunded.count)) not funded</th><td class=\"num\">\(money(unfundedCost))</td><td></td>\(showScore ? "<td></td>" : "")</tr></tfoot>\n</table>\n</div>\n</section>\n")
+        page.raw("</tbody>\n<tfoot><tr><th scope=\"row\">\(Self.count(unfunded.count)) not funded</th><td class=\"num\">\(amount(unfundedCost))</td><td></td>\(showScore ? "<td></td>" : "")</tr></tfoot>\n</table>\n</div>\n</section>\n")
     }
 
     /// Every tie the chain broke, and how.

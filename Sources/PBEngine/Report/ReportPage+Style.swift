@@ -29,7 +29,7 @@ extension ReportPage {
     .scroll{overflow-x:auto;margin:1rem 0}
     .scroll:focus{outline:2px solid var(--link)}
     table{border-collapse:collapse;width:100%;font-size:.95rem}
-    caption{text-align:left;font-weight:600;padding:.3rem 0}
+    caption{text-align:left;font-weight:600;padding:.3rem 0;position:sticky;left:0;max-width:calc(100vw - 2rem)}
     th,td{text-align:left;vertical-align:top;padding:.35rem .5rem;border-bottom:1px solid var(--line)}
     thead th{border-bottom:2px solid var(--ink);font-size:.85rem}
     tfoot th,tfoot td{border-top:2px solid var(--ink);border-bottom:0;font-weight:600}
@@ -37,6 +37,7 @@ extension ReportPage {
     .exact{display:block;font-size:.75rem;color:var(--muted);font-weight:400}
     .pid{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:.85em;color:var(--muted);margin-right:.3em}
     .projects td:nth-child(2){min-width:12rem}
+    .rank{white-space:nowrap}
     figure{margin:1rem 0}
     figcaption{font-size:.9rem;color:var(--muted)}
     svg{display:block;width:100%}
@@ -47,6 +48,7 @@ extension ReportPage {
     .c0{fill:#1f5fa6;background:#1f5fa6}.c1{fill:#d9822b;background:#d9822b}.c2{fill:#2e8b57;background:#2e8b57}
     .c3{fill:#7b4ea3;background:#7b4ea3}.c4{fill:#2a9d9f;background:#2a9d9f}.c5{fill:#a0522d;background:#a0522d}
     rect.left{fill:#eceff3}
+    rect.other{fill:#6b6b6b}
     .swatch{display:inline-block;width:.8em;height:.8em;margin-right:.4em;border:1px solid var(--ink);vertical-align:-.05em}
     .bars td.bar{width:45%;min-width:6rem;vertical-align:middle}
     .bars svg{height:1rem}
@@ -59,7 +61,7 @@ extension ReportPage {
     .badge.no{color:var(--no);background:var(--no-bg)}
     .hash{word-break:break-all}
     footer{margin:3rem auto 2rem;color:var(--muted);font-size:.85rem;border-top:1px solid var(--line);padding-top:.8rem}
-    @media (max-width:40rem){h1{font-size:1.5rem}th,td{padding:.3rem .3rem}table{font-size:.88rem}.projects td:nth-child(2){min-width:9rem}}
+    @media (max-width:40rem){h1{font-size:1.5rem}table.projects{font-size:.8rem}table.projects :is(th,td){padding:.3rem .2rem}thead th.num{white-space:normal}.facts{grid-template-columns:1fr 1fr;gap:.3rem 1rem}.facts dd{font-weight:600;overflow-wrap:anywhere}th,td{padding:.3rem .3rem}table{font-size:.88rem}.projects td:nth-child(2){min-width:6.5rem}table.compare :is(td,th):is(:nth-child(2),:nth-child(3)){display:none}table.compare th{white-space:normal}}
     @media print{nav,.skip{display:none}body{font-size:10.5pt}h2{break-after:avoid}tr,figure,details{break-inside:avoid}.scroll{overflow:visible}svg,.swatch{print-color-adjust:exact;-webkit-print-color-adjust:exact}a{color:inherit;text-decoration:none}details::details-content{content-visibility:visible;display:block}}
 
     """

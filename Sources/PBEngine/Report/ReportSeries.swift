@@ -60,7 +60,9 @@ public struct RoundSeries: Sendable {
         }
         func at(_ p: Point) -> String { "\(p.value.decimalString(places: places)) in round \(p.round) (\(name(p.project)))" }
         var text = "\(title), \(points.count) rounds: from \(at(first)) to \(at(last))"
-        if points.count > 2 { text += "; least \(at(low)), greatest \(at(high))" }
+        let ends = [first.round, last.round]
+        if !ends.contains(low.round) { text += "; least \(at(low))" }
+        if !ends.contains(high.round) { text += "; greatest \(at(high))" }
         return text + "."
     }
 }
