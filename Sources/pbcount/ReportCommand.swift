@@ -37,7 +37,7 @@ struct ReportCommand: ParsableCommand {
         let pageName = output.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "result.html"
         let flagKeys = Set(ContractFlag.allCases.map(\.rawValue))
         let page = try ReportPage.count(election, options: options, compare: compared) { document in
-            ReportPage.Commands(file: fileName, page: pageName, document: document, flagKeys: flagKeys)
+            ReportPage.Commands(file: fileName, page: pageName, document: document, flagKeys: flagKeys, compare: compare)
         }
         let html = Data(try page.html().utf8)
         if let output {

@@ -135,6 +135,7 @@ extension ReportPage {
         page.raw("<p>Anyone can redo this count from the published ballot file. The file counted had this SHA-256:</p>\n<p><code class=\"hash\">\(HTMLText.escape(d.input_sha256))</code></p>\n")
         page.raw("<p>This command counts it again with every option recorded here:</p>\n<pre><code>\(HTMLText.escape(commands.count))</code></pre>\n")
         page.raw("<p>This one checks this page itself: it reads the result embedded in the page, recounts the file with its options and prints <code>match</code> or every difference.</p>\n<pre><code>\(HTMLText.escape(commands.verify))</code></pre>\n")
+        page.raw("<p>And this one writes this page again, byte for byte (so that its visible text can be compared too):</p>\n<pre><code>\(HTMLText.escape(commands.report))</code></pre>\n")
         page.raw("<p>The embedded result is the canonical JSON result (format \(HTMLText.escape(d.format)) version \(d.format_version)), the same bytes as <code>pbcount count --format json</code> writes, in the page's <code>script</code> element <code>#\(ResultDocument.pageScriptID)</code>.</p>\n</section>\n")
     }
 

@@ -19,10 +19,13 @@ public struct ReportPage: Sendable {
         public var count: String
         /// `pbcount verify FILE PAGE.html`.
         public var verify: String
+        /// `pbcount report FILE ... -o PAGE.html`: writes the same page again.
+        public var report: String
 
-        public init(count: String, verify: String) {
+        public init(count: String, verify: String, report: String) {
             self.count = count
             self.verify = verify
+            self.report = report
         }
 
         /// The commands for a page named `page` of a count of `file` with the options
@@ -34,7 +37,8 @@ public struct ReportPage: Sendable {
         ///   - document: The result: its recorded options.
         ///   - flagKeys: Rule option keys that the command line spells as flags of their
         ///     own (`--utility cost`); every other rule option is `--option KEY=VALUE`.
-        public init(file: String, page: String, document: ResultDocument, flagKeys: Set<String>) {
+        ///   - compare: The `--compare` specs the page was written with, if any.
+        public init(file: String, page: String, document: ResultDocument, flagKeys: Set<String>, compare: String? = nil) {
             let o = document.options
             var words = ["pbcount", "count", HTMLText.shellWord(file), "--rule", HTMLText.shellWord(document.rule)]
             let ruleKeys = RuleRegistry.rule(named: document.rule)?.optionSpecs.map(\.key) ?? []
@@ -52,6 +56,9 @@ public struct ReportPage: Sendable {
             }
             count = words.joined(separator: " ")
             verify = ["pbcount", "verify", HTMLText.shellWord(file), HTMLText.shellWord(page)].joined(separator: " ")
+            words[1] = "report"
+            if let compare { words += ["--compare", HTMLText.shellWord(compare)] }
+            report = (words + ["-o", HTMLText.shellWord(page)]).joined(separator: " ")
         }
     }
 
