@@ -14,7 +14,7 @@ extension ReportPage {
     h3{font-size:1.1rem;margin:1.4rem 0 .4rem}
     a{color:var(--link)}
     code,pre{font-family:ui-monospace,"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:.9em}
-    pre{background:var(--soft);padding:.7rem;border-radius:4px;white-space:pre-wrap;word-break:break-all}
+    pre{background:var(--soft);padding:.7rem;border-radius:4px;white-space:pre-wrap;overflow-wrap:anywhere}
     .kicker{margin:0;color:var(--muted);text-transform:uppercase;letter-spacing:.06em;font-size:.8rem}
     .description{margin:.2rem 0;color:var(--muted)}
     .lead{font-size:1.1rem}

@@ -161,3 +161,55 @@ enum HTMLTextProbe {
             .replacingOccurrences(of: "'", with: "&#39;")
     }
 }
+
+/// Every registered rule's page: it renders, and the result it embeds verifies.
+@Suite("Report page, every rule")
+struct ReportPageRuleTests {
+    @Test("renders and verifies", arguments: RuleRegistry.names)
+    func everyRule(rule: String) throws {
+        let example = PBCountBinary.packageRoot.appendingPathComponent("Ballots/park-library-bikes.pb").path
+        let election = try PabulibReader.read(path: example)
+        var options = CountOptions()
+        options.rule = rule
+        let page = try ReportPage.count(election, options: options, compare: RuleRegistry.names.map { name in
+            var other = CountOptions()
+            other.rule = name
+            return (name, other)
+        }) { ReportPage.Commands(file: "park.pb", page: "park.html", document: $0, flagKeys: []) }
+        let html = try page.html()
+        #expect(html.contains("<h2 id=\"compare-h\">"))
+        for p in election.projects.indices { #expect(html.contains("<details id=\"p\(p)\">")) }
+        let document = try ResultVerification.document(from: Data(html.utf8), source: "park.html")
+        let input = Array(try Data(contentsOf: URL(fileURLWithPath: example)))
+        #expect(try ResultVerification.verify(result: document, input: input, inputSource: example).isMatch)
+    }
+
+    @Test("points ballots: the score column, and approvals counted with positive points only")
+    func cumulative() throws {
+        let text = """
+            META
+            key;value
+            num_projects;2
+            num_votes;3
+            budget;10
+            vote_type;cumulative
+            max_sum_points;3
+            PROJECTS
+            project_id;cost;name
+            x;5;X
+            y;5;Y
+            VOTES
+            voter_id;vote;points
+            1;x,y;3,0
+            2;x;2
+            3;y;1
+
+            """
+        let election = try PabulibReader.read(path: FileManagerTemp.write(text))
+        let page = try ReportPage.count(election, options: CountOptions()) {
+            ReportPage.Commands(file: "c.pb", page: "c.html", document: $0, flagKeys: [])
+        }
+        #expect(try page.html().contains(">Score</th>"))
+        #expect(FundedApprovalCounts(election: election, funded: [1]).voters == [2, 1])
+    }
+}
