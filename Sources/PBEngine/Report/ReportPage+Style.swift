@@ -61,7 +61,7 @@ extension ReportPage {
     .badge.no{color:var(--no);background:var(--no-bg)}
     .hash{word-break:break-all}
     footer{margin:3rem auto 2rem;color:var(--muted);font-size:.85rem;border-top:1px solid var(--line);padding-top:.8rem}
-    @media (max-width:40rem){h1{font-size:1.5rem}table.projects{font-size:.76rem}table.projects :is(th,td){padding:.3rem .15rem}.swatch{margin-right:.2em}thead th.num{white-space:normal}.facts{grid-template-columns:1fr 1fr;gap:.3rem 1rem}.facts dd{font-weight:600;overflow-wrap:anywhere}th,td{padding:.3rem .3rem}table{font-size:.88rem}.projects td:nth-child(2){min-width:5.5rem}table.compare :is(td,th):is(:nth-child(2),:nth-child(3)){display:none}table.compare th{white-space:normal}}
+    @media (max-width:40rem){h1{font-size:1.5rem}table.projects{font-size:.76rem}table.projects :is(th,td){padding:.3rem .15rem}.swatch{margin-right:.2em}thead th.num{white-space:normal}.facts{grid-template-columns:1fr 1fr;gap:.3rem 1rem}.facts dd{font-weight:600;overflow-wrap:anywhere}th,td{padding:.3rem .3rem}table{font-size:.88rem}.projects td:nth-child(2){min-width:5.5rem}table.compare :is(td,th):is(:nth-child(2),:nth-child(3)){display:none}table.compare :is(th,td){white-space:normal}}
     @media print{nav,.skip{display:none}body{font-size:10.5pt}h2{break-after:avoid}tr,figure,details{break-inside:avoid}.scroll{overflow:visible}svg,.swatch{print-color-adjust:exact;-webkit-print-color-adjust:exact}a{color:inherit;text-decoration:none}details::details-content{content-visibility:visible;display:block}}
 
     """
