@@ -13,7 +13,7 @@ struct PBCount: ParsableCommand {
             """,
         version: ResultDocument.engineVersion,
         subcommands: [CountCommand.self, ValidateCommand.self, GenerateCommand.self,
-                      VerifyCommand.self, ExplainCommand.self, MergeCommand.self,
+                      VerifyCommand.self, ExplainCommand.self, ReportCommand.self, MergeCommand.self,
                       CompareCommand.self, BatchCommand.self]
     )
 

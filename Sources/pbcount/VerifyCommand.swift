@@ -10,7 +10,8 @@ struct VerifyCommand: ParsableCommand {
         discussion: """
             pbcount verify FILE RESULT.json recounts FILE with the options recorded in RESULT.json \
             (written by count --format json) and prints "match" or every difference. A result \
-            whose input_sha256 is not FILE's SHA-256 is refused (exit 1).
+            whose input_sha256 is not FILE's SHA-256 is refused (exit 1). RESULT may also be a \
+            page written by pbcount report: the result embedded in it is checked.
 
             pbcount verify FILE --selected-column [--rule R] [count options] checks FILE's PROJECTS \
             selected column against a rule; without --rule the rule comes from META rule (each \
@@ -24,7 +25,7 @@ struct VerifyCommand: ParsableCommand {
     @Argument(help: "The .pb file, or - for standard input.")
     var file: String
 
-    @Argument(help: "The result to check (JSON written by pbcount count --format json).")
+    @Argument(help: "The result to check (JSON written by pbcount count --format json, or a page written by pbcount report).")
     var result: String?
 
     @Flag(name: .customLong("selected-column"), help: "Check the file's own PROJECTS selected column instead of a result file.")

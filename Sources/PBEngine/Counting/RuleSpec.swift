@@ -25,7 +25,11 @@ public struct RuleSpec: Sendable, Hashable {
             guard let eq = pair.firstIndex(of: "="), eq != pair.startIndex else {
                 throw CountError.badOption(rule: rule, key: pair, value: "", reason: "a spec takes RULE:KEY=VALUE:..., such as mes:completion=add1")
             }
-            settings[pair[..<eq].replacingOccurrences(of: "-", with: "_")] = String(pair[pair.index(after: eq)...])
+            let key = pair[..<eq].replacingOccurrences(of: "-", with: "_")
+            guard settings[key] == nil else {
+                throw CountError.badOption(rule: rule, key: key, value: String(pair[pair.index(after: eq)...]), reason: "given twice in one spec")
+            }
+            settings[key] = String(pair[pair.index(after: eq)...])
         }
         self.text = text
         self.rule = rule

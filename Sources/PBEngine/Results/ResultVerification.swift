@@ -7,11 +7,19 @@ import Foundation
 /// bytes with another hash, recounts with the recorded options and compares the two
 /// documents key by key.
 public enum ResultVerification {
-    /// Decodes a result document.
+    /// Decodes a result document: a result file (JSON), or a report page (HTML), whose
+    /// embedded result is read (``ResultDocument/pageScriptID``).
     ///
     /// - Throws: ``ResultError/unreadableResult(path:reason:)`` when the bytes are not
-    ///   a pbcount result of a layout this engine reads.
+    ///   a pbcount result of a layout this engine reads, or a page without one.
     public static func document(from data: Data, source: String) throws -> ResultDocument {
+        if let embedded = try ResultDocument.embeddedJSON(inPage: data, source: source) {
+            do {
+                return try document(from: embedded, source: source)
+            } catch let ResultError.unreadableResult(path, reason) {
+                throw ResultError.unreadableResult(path: path, reason: "the result embedded in the page: \(reason)")
+            }
+        }
         let document: ResultDocument
         do {
             document = try JSONDecoder().decode(ResultDocument.self, from: data)

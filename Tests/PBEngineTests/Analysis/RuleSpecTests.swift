@@ -17,5 +17,6 @@ struct RuleSpecTests {
         #expect(throws: CountError.self) { try RuleSpec("no-such-rule") }
         #expect(throws: CountError.self) { try RuleSpec("\(RuleRegistry.names[0]):no_such_key=1") }
         #expect(throws: CountError.self) { try RuleSpec("\(RuleRegistry.names[0]):utility") }
+        #expect(throws: CountError.self) { try RuleSpec("\(RuleRegistry.names[0]):utility=cost:utility=cardinality") }
     }
 }
