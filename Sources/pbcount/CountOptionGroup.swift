@@ -36,21 +36,15 @@ struct CountOptionGroup: ParsableArguments {
     @Option(name: .customLong("option"), help: ArgumentHelp("Any option of the rule as KEY=VALUE (repeatable), as results record them.", valueName: "KEY=VALUE"))
     var ruleOptions: [String] = []
 
-    @Option(help: "Tie-breaking chain, comma-separated: votes, score, cost, cost-desc, id, file, list:PATH, lot:SEED.")
-    var tie: String = "cost,votes,file"
-
-    @Option(help: "Scoring of ordinal ballots: borda, positional or a list of points such as 3,2,1 (default positional).")
-    var scoring: String?
-
-    @Option(name: .customLong("invalid-ballots"), help: "Ballots that break META's limits: fail, skip (leave out) or keep (count).")
-    var invalidBallots: InvalidBallotPolicy = .fail
+    /// `--tie`, `--scoring`, `--invalid-ballots`: what every rule shares.
+    @OptionGroup var shared: SharedCountOptionGroup
 
     @Option(help: "Threads for reading and counting (0: one per core). The result does not depend on it.")
     var threads: Int = 0
 
     /// The engine's options.
     func countOptions() throws -> CountOptions {
-        var options = CountOptions()
+        var options = try shared.countOptions(threads: threads)
         options.rule = rule ?? options.rule
         guard RuleRegistry.rule(named: options.rule) != nil else {
             throw ValidationError("unknown rule '\(options.rule)'; known rules: \(RuleRegistry.names.joined(separator: ", "))")
@@ -67,15 +61,6 @@ struct CountOptionGroup: ParsableArguments {
             let key = pair[..<eq].replacingOccurrences(of: "-", with: "_")
             options.settings[key] = String(pair[pair.index(after: eq)...])
         }
-        options.tieChain = try Self.tieChain(tie)
-        if let scoring {
-            guard let s = ScoringFunction(argument: scoring) else {
-                throw ValidationError("--scoring must be borda, positional or a comma-separated list of non-negative points (got '\(scoring)')")
-            }
-            options.scoring = s
-        }
-        options.invalidBallots = invalidBallots
-        options.threads = threads
         // The rule checks its options now, so that a wrong one is a usage error before reading.
         do {
             _ = try RuleRegistry.recordedOptions(options)
