@@ -41,10 +41,16 @@ public protocol CountingRule: Sendable {
     /// The options that reproduce a pabulib META `rule` value, or `nil` when this rule
     /// does not answer for it. Used by `verify --selected-column`.
     static func settings(forMetaRule metaRule: String) -> MetaRuleSettings?
+
+    /// The keys of ``RuleTrace/resultDetails`` that say how much work the count took (MES
+    /// runs, search nodes), not what it decided: `verify` reports a difference in them as
+    /// a note, since another engine version may do less work for the same outcome.
+    static var workDetails: [String] { get }
 }
 
 extension CountingRule {
     public static func settings(forMetaRule metaRule: String) -> MetaRuleSettings? { nil }
+    public static var workDetails: [String] { [] }
 }
 
 /// What a rule's count returns: the funded projects and the rule's own trace.

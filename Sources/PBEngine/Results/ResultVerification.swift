@@ -130,8 +130,17 @@ public struct ResultComparison: Sendable, Equatable {
             }
             lines.append("first tie that differs: tie \(k + 1): \(show(a.ties)) in the result; \(show(b.ties)) in the recount")
         }
+        // Details that say how much work the engine did (runs, search nodes) are no part of
+        // the outcome: another engine version may do less. They are notes, not differences.
+        let work = Set(RuleRegistry.rule(named: b.rule)?.workDetails ?? [])
+        var workNotes: [String] = []
         for key in Set(a.details.keys).union(b.details.keys).sorted() where a.details[key] != b.details[key] {
-            lines.append("details.\(key): \(a.details[key]?.text ?? "absent") in the result, \(b.details[key]?.text ?? "absent") in the recount")
+            let line = "details.\(key): \(a.details[key]?.text ?? "absent") in the result, \(b.details[key]?.text ?? "absent") in the recount"
+            if work.contains(key.hasSuffix("_decimal") ? String(key.dropLast(8)) : key) {
+                workNotes.append(line + " (how much work the engine did, not the outcome)")
+            } else {
+                lines.append(line)
+            }
         }
         // Format version 1 recorded every option of every rule; only the rule's own count.
         let optionKeys = a.format_version == 1 ? Set(b.options.keys) : Set(a.options.keys).union(b.options.keys)
@@ -157,7 +166,7 @@ public struct ResultComparison: Sendable, Equatable {
         if a.money_left == b.money_left { compare("money_left_decimal", a.money_left_decimal, b.money_left_decimal) }
         if a.budget == b.budget { compare("budget_decimal", a.budget_decimal, b.budget_decimal) }
         differences = lines
-        var notes: [String] = []
+        var notes: [String] = workNotes
         if a.engine_version != b.engine_version {
             notes.append("the result was written by pbcount \(a.engine_version); this is \(b.engine_version)")
         }

@@ -25,6 +25,20 @@ struct ResultVersion1Tests {
         let comparison = try ResultVerification.verify(result: document, input: bytes, inputSource: input)
         #expect(comparison.isMatch, "\(comparison.differences)")
         #expect(comparison.notes.contains { $0.contains("format_version 1") })
+        if result.contains("add1u") {
+            // 0.1.0 stepped one unit per MES run (11 runs); this engine jumps (fewer): work, not outcome.
+            #expect(comparison.notes.contains { $0.hasPrefix("details.add1_runs: 11 in the result") })
+        }
+    }
+
+    @Test("a changed outcome detail is a difference; a changed work detail only a note")
+    func workDetails() throws {
+        let data = try Data(contentsOf: Self.folder.appendingPathComponent("park-library-bikes.mes-add1u.json"))
+        let bytes = Array(try Data(contentsOf: Self.ballots.appendingPathComponent("park-library-bikes.pb")))
+        var document = try ResultVerification.document(from: data, source: "v1.json")
+        document.details["add1_steps"] = .integer(99)  // 0.1.0 recorded 9
+        let comparison = try ResultVerification.verify(result: document, input: bytes, inputSource: "park")
+        #expect(comparison.differences == ["details.add1_steps: 99 in the result, 9 in the recount"])
     }
 
     @Test("a version 1 result with a changed option of its own rule is a mismatch; another rule's option is set aside")

@@ -87,6 +87,9 @@ public enum EqualShares: CountingRule {
         return out
     }
 
+    /// `add1_runs`: how many MES runs the completion made (jumps make fewer than steps).
+    public static let workDetails = ["add1_runs"]
+
     /// - `equalshares`: no completion.
     /// - `equalshares/add1`: add1, `pabulib` variant, ties `cost,votes`.
     /// - `equalshares/add1-comparison`: the same with the `satisfaction` comparison.

@@ -50,6 +50,9 @@ public enum ExactEqualShares: CountingRule {
                        help: "After EES: none, add-opt (jump to the next budget that changes the outcome) or add-opt-skip."),
     ]
 
+    /// How many EES runs the completion made.
+    public static let workDetails = ["runs"]
+
     public static func options(_ settings: RuleSettings) throws(CountError) -> Options {
         Options(utility: try settings.choice("utility", default: .cost), completion: try settings.choice("completion", default: .none))
     }

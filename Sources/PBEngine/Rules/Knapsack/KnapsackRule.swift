@@ -28,6 +28,9 @@ public enum KnapsackRule: CountingRule {
 
     public static let optionSpecs = [Utility.spec]
 
+    /// How the solver got there: its arithmetic, searches and nodes.
+    public static let workDetails = ["arithmetic", "searches", "nodes"]
+
     public static func options(_ settings: RuleSettings) throws(CountError) -> Options {
         Options(utility: try settings.choice("utility", default: .cost))
     }
