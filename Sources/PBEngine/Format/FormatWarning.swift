@@ -23,9 +23,6 @@ public struct FormatWarning: Sendable, Hashable, CustomStringConvertible {
 
     /// `FILE:LINE:COLUMN: warning: message`.
     public var description: String {
-        var place = file
-        if line > 0 { place += ":\(line)" }
-        if column > 0 { place += ":\(column)" }
-        return "\(place): warning: \(message)"
+        "\(PabulibError.place(file: file, line: line, column: column)): warning: \(message)"
     }
 }

@@ -24,10 +24,7 @@ public struct PabulibError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// `FILE:LINE:COLUMN: message (found 'text'); hint`.
     public var description: String {
-        var place = file
-        if line > 0 { place += ":\(line)" }
-        if column > 0 { place += ":\(column)" }
-        var out = "\(place): \(message)"
+        var out = "\(Self.place(file: file, line: line, column: column)): \(message)"
         if let text {
             let shown = text.count > 60 ? String(text.prefix(57)) + "..." : text
             out += " (found '\(shown)')"
@@ -47,5 +44,16 @@ public struct PabulibErrors: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         errors.map(\.description).joined(separator: "\n")
+    }
+}
+
+extension PabulibError {
+    /// `FILE`, `FILE:LINE` or `FILE:LINE:COLUMN`: where an error or a warning is (a line
+    /// or column of 0 is left out).
+    static func place(file: String, line: Int, column: Int) -> String {
+        var place = file
+        if line > 0 { place += ":\(line)" }
+        if column > 0 { place += ":\(column)" }
+        return place
     }
 }
