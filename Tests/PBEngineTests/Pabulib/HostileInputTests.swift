@@ -62,8 +62,8 @@ struct HostileInputTests {
         let text = PBText.valid.replacingOccurrences(of: "B;50;Library", with: "B;50;\(run)")
         let e = try PBText.read(text)
         #expect(e.projects[1].name.utf8.count == 999_999)
-        // One more quote leaves the cell open at the end of the line.
-        let open = PBText.valid.replacingOccurrences(of: "B;50;Library", with: "B;50;\(run)\"")
+        // One more quote leaves the cell open to the end of the file.
+        let open = PBText.valid.replacingOccurrences(of: "v4;C", with: "v4;\(run)\"")
         #expect(PBText.firstError(open)?.message.contains("unterminated quote") == true)
         // In VOTES too, where the fast path hands quoted rows to the tokenizer.
         let votes = PBText.valid.replacingOccurrences(of: "v2;A", with: "v2;A;\(run)")
