@@ -147,6 +147,13 @@ final class PabulibParser {
         return RowTokenizer.Record(contentEnd: end, next: end, innerBreaks: bytes[start..<end].reduce(0) { $0 + ($1 == 10 ? 1 : 0) })
     }
 
+    /// The error for a row that has reached `bytes` without ending (``PabulibReader/Options/maximumRowBytes``).
+    func rowTooLong(bytes: Int) -> PabulibError {
+        let size = bytes >= 1 << 20 ? "\(bytes >> 20) MiB" : "\(bytes) bytes"
+        return error(line + 1, 1, "a row longer than \(size): no line break ends it, or a quoted cell never closes",
+              hint: "is this a .pb file? A .pb row is one line, far shorter")
+    }
+
     // MARK: META and PROJECTS
 
     private func sectionTitle(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Section? {
@@ -496,6 +503,13 @@ final class PabulibParser {
         pointsMagnitude = VoteRowParser.saturatingAdd(pointsMagnitude, part.pointsMagnitude)
         rowCount += part.rowCount
         line += part.lineCount
+        // A count stops at the first row past META num_votes rather than at the end of
+        // the file: an input that never ends (standard input) is refused as soon as it
+        // says more than it declared.
+        if let n = declaredVotes, rowCount > n, !options.collectAllErrors {
+            throw fatal(error(metaLines["num_votes"] ?? 0, 0, "META num_votes says \(n), VOTES has more rows (at least \(rowCount))",
+                              hint: "correct num_votes"))
+        }
     }
 
     /// Appends `keys` to ``increasingVoterKeys`` if they are short ids that go on
