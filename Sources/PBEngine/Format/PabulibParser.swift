@@ -1,5 +1,11 @@
 import Dispatch
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The state of one read of a `.pb` file: fed chunks of complete lines, it builds the
 /// election section by section.
 final class PabulibParser {
@@ -80,6 +86,14 @@ final class PabulibParser {
         }
     }
 
+    /// Warns about the first cell of `cells` that holds a line break (a row over several
+    /// lines), at the line and column where that cell starts.
+    private func warnLineBreak(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) {
+        guard let cell = RowTokenizer.firstCellWithLineBreak(bytes, cells) else { return }
+        let place = RowTokenizer.place(bytes, rowStart: start, offset: cell.written.lowerBound)
+        warn(line + place.breaks, place.column, RowTokenizer.lineBreakInQuotes)
+    }
+
     /// Stops the read: the file cannot be understood past this point.
     private func fatal(_ e: PabulibError) -> PabulibErrors {
         errors.append(e)
@@ -88,38 +102,56 @@ final class PabulibParser {
 
     // MARK: Feeding
 
-    /// Consumes the complete lines at the start of `bytes[0..<count]` (all of it when
-    /// `atEnd`) and returns how many bytes it consumed.
+    /// Consumes the complete rows at the start of `bytes[0..<count]` (all of it when
+    /// `atEnd`) and returns how many bytes it consumed. A row whose quoted cell goes on past
+    /// `count` is left for the next call, which gets it with more bytes after it.
     func feed(_ bytes: UnsafeBufferPointer<UInt8>, count: Int, atEnd: Bool) throws -> Int {
         var end = count
         if !atEnd {
             while end > 0 && bytes[end - 1] != 10 { end -= 1 }
             if end == 0 { return 0 }
         }
-        // Inside VOTES, the chunk is hashed on another core while its rows are parsed.
-        let hashAlongside = section == .votes && rowParser != nil
-        if !hashAlongside {
-            hasher.update(UnsafeBufferPointer(rebasing: bytes[0..<end]))
-        }
+        // `bytes[0..<hashed]` has gone to the hasher (inside VOTES, on another core while
+        // the rows are parsed).
+        var hashed = 0
         var position = 0
         if !sawBOMCheck {
             sawBOMCheck = true
             if end >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { position = 3 }
         }
         while position < end && section != .votes && section != .votesHeader {
-            let (contentEnd, next) = RowTokenizer.line(bytes, from: position, to: end)
+            guard let record = Self.record(bytes, position, end, atEnd: atEnd) else { break }
             line += 1
-            if contentEnd > position {
-                try headerLine(bytes, position, contentEnd)
+            if record.contentEnd > position {
+                try headerLine(bytes, position, record.contentEnd)
             }
-            position = next
+            line += record.innerBreaks
+            position = record.next
         }
         if (section == .votes || section == .votesHeader) && position < end {
-            try votes(bytes, position, end, hashing: hashAlongside ? end : 0)
-        } else if hashAlongside {
-            hasher.update(UnsafeBufferPointer(rebasing: bytes[0..<end]))
+            position = try votes(bytes, position, end, atEnd: atEnd, hashed: &hashed)
         }
-        return end
+        let consumed = min(position, end)
+        if hashed < consumed {
+            hasher.update(UnsafeBufferPointer(rebasing: bytes[hashed..<consumed]))
+        }
+        return consumed
+    }
+
+    /// The row at `start` (see ``RowTokenizer/record(_:from:to:)``); at the end of the file
+    /// a quoted cell that never closes makes the rest one row, which the tokenizer refuses.
+    /// `nil`: the row goes on in bytes not read yet.
+    private static func record(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, atEnd: Bool) -> RowTokenizer.Record? {
+        if let record = RowTokenizer.record(bytes, from: start, to: end) { return record }
+        guard atEnd else { return nil }
+        return RowTokenizer.Record(contentEnd: end, next: end, innerBreaks: bytes[start..<end].reduce(0) { $0 + ($1 == 10 ? 1 : 0) })
+    }
+
+    /// The error for a row that has reached `bytes` without ending (``PabulibReader/Options/maximumRowBytes``).
+    func rowTooLong(bytes: Int) -> PabulibError {
+        let size = bytes >= 1 << 20 ? "\(bytes >> 20) MiB" : "\(bytes) bytes"
+        return error(line + 1, 1, "a row longer than \(size): no line break ends it, or a quoted cell never closes",
+              hint: "is this a .pb file? A .pb row is one line, far shorter")
     }
 
     // MARK: META and PROJECTS
@@ -163,6 +195,7 @@ final class PabulibParser {
             return
         }
         warnLenientCells(start)
+        warnLineBreak(bytes, start)
         let values = cells.map { RowTokenizer.string(bytes, $0) }
         switch section {
         case .start:
@@ -331,6 +364,7 @@ final class PabulibParser {
             throw fatal(self.error(line, error.offset + 1, error.message))
         }
         warnLenientCells(start)
+        warnLineBreak(bytes, start)
         let columns = cells.map { RowTokenizer.string(bytes, $0) }
         guard let voter = columns.firstIndex(of: "voter_id"), let vote = columns.firstIndex(of: "vote") else {
             throw fatal(error(line, 1, "VOTES header must name 'voter_id' and 'vote'", text: columns.joined(separator: ";")))
@@ -353,31 +387,38 @@ final class PabulibParser {
             pointsColumn: points, storesPoints: voteType.hasPoints, stopAtFirstError: !options.collectAllErrors)
     }
 
-    /// Parses VOTES rows in `bytes[start..<end]`, and feeds `bytes[0..<hashing]` to the
-    /// hasher meanwhile.
-    private func votes(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, hashing: Int) throws {
-        if hashing > 0 && rowParser == nil {
-            hasher.update(UnsafeBufferPointer(rebasing: bytes[0..<hashing]))
-            return try votes(bytes, start, end, hashing: 0)
-        }
+    /// Parses the VOTES rows in `bytes[start..<end]` and returns where the rows it took end;
+    /// the bytes from `hashed` to there go to the hasher meanwhile.
+    ///
+    /// VOTES is split into one part per thread at line breaks. A line break inside a
+    /// quoted cell is not a place to cut, so text with a quote in it (no shared file has
+    /// one in VOTES) is parsed as one part, row by row.
+    private func votes(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, atEnd: Bool, hashed: inout Int) throws -> Int {
         var position = start
         if rowParser == nil {
             // The header row (skip blank lines before it).
             while position < end && rowParser == nil {
-                let (contentEnd, next) = RowTokenizer.line(bytes, from: position, to: end)
+                guard let record = Self.record(bytes, position, end, atEnd: atEnd) else { return position }
                 line += 1
-                if contentEnd > position {
-                    rowParser = try makeRowParser(bytes, position, contentEnd)
+                if record.contentEnd > position {
+                    rowParser = try makeRowParser(bytes, position, record.contentEnd)
                     section = .votes
                 }
-                position = next
+                line += record.innerBreaks
+                position = record.next
             }
-            guard position < end, let _ = rowParser else { return }
+            guard position < end, rowParser != nil else { return position }
         }
-        guard let parser = rowParser else { return }
+        guard let parser = rowParser else { return position }
+        let size = end - position
+        let quoted = bytes.baseAddress.map { memchr($0 + position, Int32(UInt8(ascii: "\"")), size) != nil } ?? false
+        if quoted {
+            let part = parser.parse(bytes, position, end, rows: atEnd ? .toTheEnd : .complete)
+            try absorb(part)
+            return part.end
+        }
         // Split at line boundaries into one part per thread.
         let threads = options.threads > 0 ? options.threads : max(1, System.coreCount)
-        let size = end - position
         let partCount = size < options.minimumPartBytes ? 1 : min(threads, max(1, size / 64))
         var bounds = [position]
         for k in 1..<max(partCount, 1) {
@@ -387,14 +428,17 @@ final class PabulibParser {
         }
         bounds.append(end)
         var parts = [VoteRowParser.Part?](repeating: nil, count: partCount)
+        let hashFrom = hashed
+        hashed = end
         if partCount == 1 {
-            if hashing > 0 {
-                hasher.update(UnsafeBufferPointer(rebasing: bytes[0..<hashing]))
+            if hashFrom < end {
+                hasher.update(UnsafeBufferPointer(rebasing: bytes[hashFrom..<end]))
             }
-            parts[0] = parser.parse(bytes, bounds[0], bounds[1])
+            parts[0] = parser.parse(bytes, bounds[0], bounds[1], rows: .lines)
         } else {
             let cuts = bounds
-            let tasks = hashing > 0 ? partCount + 1 : partCount
+            let hashing = hashFrom < end
+            let tasks = hashing ? partCount + 1 : partCount
             nonisolated(unsafe) let input = bytes  // read-only while the parts run
             withUnsafeMutablePointer(to: &hasher) { hasherPointer in
                 nonisolated(unsafe) let digest = hasherPointer  // only the last task touches it
@@ -402,9 +446,9 @@ final class PabulibParser {
                     nonisolated(unsafe) let results = out  // each part writes its own slot
                     DispatchQueue.concurrentPerform(iterations: tasks) { k in
                         if k == partCount {
-                            digest.pointee.update(UnsafeBufferPointer(rebasing: input[0..<hashing]))
+                            digest.pointee.update(UnsafeBufferPointer(rebasing: input[hashFrom..<end]))
                         } else {
-                            results[k] = parser.parse(input, cuts[k], cuts[k + 1])
+                            results[k] = parser.parse(input, cuts[k], cuts[k + 1], rows: .lines)
                         }
                     }
                 }
@@ -413,6 +457,7 @@ final class PabulibParser {
         for case let part? in parts {
             try absorb(part)
         }
+        return end
     }
 
     /// Joins one parsed part, in order: line numbers made absolute, voter ids checked.
@@ -458,6 +503,13 @@ final class PabulibParser {
         pointsMagnitude = VoteRowParser.saturatingAdd(pointsMagnitude, part.pointsMagnitude)
         rowCount += part.rowCount
         line += part.lineCount
+        // A count stops at the first row past META num_votes rather than at the end of
+        // the file: an input that never ends (standard input) is refused as soon as it
+        // says more than it declared.
+        if let n = declaredVotes, rowCount > n, !options.collectAllErrors {
+            throw fatal(error(metaLines["num_votes"] ?? 0, 0, "META num_votes says \(n), VOTES has more rows (at least \(rowCount))",
+                              hint: "correct num_votes"))
+        }
     }
 
     /// Appends `keys` to ``increasingVoterKeys`` if they are short ids that go on

@@ -26,6 +26,11 @@ public enum PabulibReader {
         public var chunkSize: Int
         /// VOTES text below this size is parsed on one thread (splitting would cost more).
         public var minimumPartBytes: Int
+        /// The longest row read from a file or standard input (64 MiB by default): a row is
+        /// held whole while it is read, so a stream without line breaks (`/dev/zero`) is
+        /// refused at this size instead of filling memory. The longest row of the shared
+        /// files is under 100 KB.
+        public var maximumRowBytes: Int = 1 << 26
         /// Called after each chunk with the number of bytes read so far (for a progress
         /// display); never affects the result.
         public var progress: (@Sendable (_ bytesRead: Int) -> Void)?
@@ -65,10 +70,33 @@ public enum PabulibReader {
         var buffer = [UInt8](repeating: 0, count: max(options.chunkSize, 1 << 16))
         var filled = 0
         var bytesRead = 0
+        // After a feed that leaves `filled` bytes of an unfinished row, the next one waits
+        // until as many bytes again have come (or the buffer is full, or the input ends), so
+        // a row that grows over many reads is scanned a logarithmic number of times, not
+        // once per read: a 64 MiB row from a pipe took 20 to 50 s that way.
+        var feedAt = 0
+        func feed(atEnd: Bool) throws {
+            let consumed = try buffer.withUnsafeBufferPointer { try parser.feed($0, count: filled, atEnd: atEnd) }
+            if consumed > 0 {
+                buffer.withUnsafeMutableBufferPointer { b in
+                    if consumed < filled, let base = b.baseAddress {
+                        base.update(from: base + consumed, count: filled - consumed)
+                    }
+                }
+                filled -= consumed
+            }
+            feedAt = 2 * filled
+        }
         while true {
             if filled == buffer.count {
-                // One line longer than the buffer: grow it.
-                buffer.append(contentsOf: [UInt8](repeating: 0, count: buffer.count))
+                try feed(atEnd: false)
+                if filled == buffer.count {
+                    // One row fills the buffer: grow it, up to the longest row allowed.
+                    guard buffer.count < options.maximumRowBytes else {
+                        throw PabulibErrors([parser.rowTooLong(bytes: buffer.count)])
+                    }
+                    buffer.append(contentsOf: repeatElement(0, count: min(buffer.count, options.maximumRowBytes - buffer.count)))
+                }
             }
             let n = buffer.withUnsafeMutableBytes { raw -> Int in
                 guard let base = raw.baseAddress else { return 0 }  // never: the buffer is at least 64 KiB
@@ -83,14 +111,8 @@ public enum PabulibReader {
             filled += n
             bytesRead += n
             options.progress?(bytesRead)
-            let consumed = try buffer.withUnsafeBufferPointer { try parser.feed($0, count: filled, atEnd: atEnd) }
-            if consumed > 0 {
-                buffer.withUnsafeMutableBufferPointer { b in
-                    if consumed < filled, let base = b.baseAddress {
-                        base.update(from: base + consumed, count: filled - consumed)
-                    }
-                }
-                filled -= consumed
+            if atEnd || filled >= feedAt {
+                try feed(atEnd: atEnd)
             }
             if atEnd { break }
         }

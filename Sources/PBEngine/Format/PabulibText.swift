@@ -1,16 +1,17 @@
-/// A `.pb` file as lines of bytes, for rewriting a few cells and leaving every other byte
+/// A `.pb` file as rows of bytes (a row is one line unless a quoted cell holds a line
+/// break), for rewriting a few cells and leaving every other byte
 /// as it was (line endings, quoting, a byte-order mark).
 ///
 /// Only for files that ``PabulibReader`` has accepted: it assumes the sections are there,
 /// in order.
 struct PabulibText {
-    /// One line: its content (without the line break) and where the line break ends.
+    /// One row: its content (without the line break that ends it) and where that line break ends.
     struct Line {
         var start: Int
         var contentEnd: Int
         /// After the line break (`contentEnd` when the file ends without one).
         var end: Int
-        /// 1-based line number.
+        /// 1-based number of the row's first line.
         var number: Int
 
         var isBlank: Bool { start == contentEnd }
@@ -32,14 +33,17 @@ struct PabulibText {
         var lines: [Line] = []
         var start = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
         var number = 1
-        while start < bytes.count {
-            var lineEnd = start
-            while lineEnd < bytes.count && bytes[lineEnd] != 10 { lineEnd += 1 }
-            let contentEnd = lineEnd > start && bytes[lineEnd - 1] == 13 ? lineEnd - 1 : lineEnd
-            let end = lineEnd < bytes.count ? lineEnd + 1 : lineEnd
-            lines.append(Line(start: start, contentEnd: contentEnd, end: end, number: number))
-            number += 1
-            start = end
+        bytes.withUnsafeBufferPointer { buffer in
+            while start < buffer.count {
+                // A row, which spans lines when a quoted cell holds a line break (the reader
+                // has refused a quote that never closes; here it would end the text).
+                let record = RowTokenizer.record(buffer, from: start, to: buffer.count)
+                    ?? RowTokenizer.Record(contentEnd: buffer.count, next: buffer.count, innerBreaks: 0)
+                let end = min(record.next, buffer.count)
+                lines.append(Line(start: start, contentEnd: record.contentEnd, end: end, number: number))
+                number += 1 + record.innerBreaks
+                start = end
+            }
         }
         self.lines = lines
         func title(_ name: String, after: Int) throws -> Int {

@@ -6,9 +6,10 @@
 /// closes it. Two things the format does not intend are read as Python reads them, and
 /// flagged so that the reader can warn: a quote inside an unquoted cell is a character
 /// (`Budowa "Orlik"`), and text after a closing quote joins the cell (`"Odkupmy" i my`
-/// reads as `Odkupmy i my`; quotes after the closing one are characters). A quote still
-/// open at the end of the line is an error (Python would carry the cell on to the next
-/// line; `.pb` rows are one per line).
+/// reads as `Odkupmy i my`; quotes after the closing one are characters). A line break
+/// inside a quoted cell belongs to the cell, as Python's `csv` reader reads a file
+/// (``record(_:from:to:)`` finds where such a row ends, and the reader warns); a quote
+/// still open at the end of the file is an error.
 ///
 /// Hand-written rather than a CSV package because the reader needs byte ranges (no
 /// `String` per cell on the hot VOTES path) and line and column for every error and warning.
@@ -75,9 +76,87 @@ struct RowTokenizer {
         return (contentEnd, lineEnd + 1)
     }
 
-    /// Splits `bytes[start..<end]` (one line, without its line break) into `cells`.
+    /// One row of the file: where its content ends (before the CR LF or LF that ends it),
+    /// where the next row starts, and how many line breaks it holds inside quoted cells.
+    struct Record {
+        var contentEnd: Int
+        var next: Int
+        /// Line breaks inside the row (0: the row is one line).
+        var innerBreaks: Int
+    }
+
+    /// The row that starts at `start`: one line, unless a quoted cell holds a line break.
     ///
-    /// - Throws: ``Failure`` for a quote still open at the end of the line.
+    /// Follows the states of Python's `csv` reader: a quote opens a quoted cell only at a
+    /// cell's start; inside it, `""` is a quote and a lone `"` closes it; a line break
+    /// outside a quoted cell ends the row. Without a quote before the first LF this is
+    /// ``line(_:from:to:)``.
+    ///
+    /// - Returns: `nil` when a quoted cell is still open at `end`: the row goes on past the
+    ///   bytes at hand (or, at the end of the file, never closes).
+    /// - Complexity: O(row length).
+    static func record(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Record? {
+        let quote = UInt8(ascii: "\""), semicolon = UInt8(ascii: ";")
+        var i = start
+        while i < end && bytes[i] != 10 && bytes[i] != quote { i += 1 }
+        if i == end || bytes[i] == 10 {
+            let (contentEnd, next) = line(bytes, from: start, to: end)
+            return Record(contentEnd: contentEnd, next: next, innerBreaks: 0)
+        }
+        enum State { case cellStart, unquoted, quoted, quoteInQuoted }
+        var state = State.cellStart
+        var breaks = 0
+        i = start
+        while i < end {
+            let b = bytes[i]
+            if b == 10 {
+                if state != .quoted { break }
+                breaks += 1
+            }
+            switch state {
+            case .quoted:
+                if b == quote { state = .quoteInQuoted }
+            case .quoteInQuoted:
+                state = b == quote ? .quoted : (b == semicolon ? .cellStart : .unquoted)
+            case .cellStart:
+                if b == quote { state = .quoted } else if b != semicolon { state = .unquoted }
+            case .unquoted:
+                if b == semicolon { state = .cellStart }
+            }
+            i += 1
+        }
+        if state == .quoted { return nil }
+        var contentEnd = i
+        if contentEnd > start && bytes[contentEnd - 1] == 13 { contentEnd -= 1 }
+        return Record(contentEnd: contentEnd, next: i + 1, innerBreaks: breaks)
+    }
+
+    /// The line break count before `offset` in `bytes[start...]` and the 1-based column of
+    /// `offset` on its line: where a place inside a row that spans lines is.
+    ///
+    /// - Complexity: O(offset - start).
+    static func place(_ bytes: UnsafeBufferPointer<UInt8>, rowStart start: Int, offset: Int) -> (breaks: Int, column: Int) {
+        var breaks = 0
+        var lineStart = start
+        for k in start..<offset where bytes[k] == 10 {
+            breaks += 1
+            lineStart = k + 1
+        }
+        return (breaks, offset - lineStart + 1)
+    }
+
+    /// What the reader warns about a quoted cell that holds a line break.
+    static let lineBreakInQuotes = "a line break inside a quoted cell, kept in the cell as Python's csv reader reads the file (pabutools reads the lines joined without it); a .pb row is one line"
+
+    /// The first cell of `cells` that holds a line break, if any.
+    static func firstCellWithLineBreak(_ bytes: UnsafeBufferPointer<UInt8>, _ cells: [Cell]) -> Cell? {
+        cells.first { cell in bytes[cell.start..<cell.end].contains(10) }
+    }
+
+    /// Splits `bytes[start..<end]` (one row, without the line break that ends it) into `cells`.
+    ///
+    /// - Throws: ``Failure`` for a quote still open at the end of the row, which
+    ///   ``record(_:from:to:)`` leaves only at the end of the file.
     /// - Complexity: O(line length).
     @inline(__always)
     static func split(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, into cells: inout [Cell]) throws(Failure) {
@@ -91,7 +170,7 @@ struct RowTokenizer {
                 var j = contentStart
                 while true {
                     guard j < end else {
-                        throw Failure(offset: i - start, message: "unterminated quote (a quoted cell must close on its line)")
+                        throw Failure(offset: i - start, message: "unterminated quote: the quoted cell runs to the end of the file")
                     }
                     if bytes[j] == quote {
                         if j + 1 < end && bytes[j + 1] == quote {

@@ -17,6 +17,9 @@ struct VoteRowParser: Sendable {
         var warnings: [FormatWarning] = []
         /// Lines consumed (rows, blank lines).
         var lineCount = 0
+        /// Where the rows taken end: the part's end, or the start of a row that goes on
+        /// past it (``RowSplit/complete``).
+        var end = 0
         /// Rows read.
         var rowCount = 0
         /// The sum of the points' magnitudes (saturating): bounds every score.
@@ -40,19 +43,32 @@ struct VoteRowParser: Sendable {
     /// Whether to stop at the first malformed row (counting) or go on (validation).
     let stopAtFirstError: Bool
 
-    /// Parses the complete lines in `bytes[start..<end]` (every line ends with LF, except
+    /// Where the rows of a part end.
+    enum RowSplit {
+        /// At every line break: the text has no quote, so no cell holds a line break.
+        case lines
+        /// Where ``RowTokenizer/record(_:from:to:)`` says; a row whose quoted cell goes on
+        /// past the part is left out (``Part/end`` is its start).
+        case complete
+        /// As ``complete``, but the part ends the file: a quoted cell still open there makes
+        /// the rest one row, refused as an unterminated quote.
+        case toTheEnd
+    }
+
+    /// Parses the complete rows in `bytes[start..<end]` (every line ends with LF, except
     /// perhaps the last one of the input).
     ///
     /// - Complexity: O(bytes).
-    func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Part {
+    func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, rows: RowSplit = .lines) -> Part {
         if let table = lookup.numericTable {
-            return table.withUnsafeBufferPointer { parse(bytes, start, end, numeric: $0) }
+            return table.withUnsafeBufferPointer { parse(bytes, start, end, rows: rows, numeric: $0) }
         }
-        return parse(bytes, start, end, numeric: nil)
+        return parse(bytes, start, end, rows: rows, numeric: nil)
     }
 
-    /// ``parse(_:_:_:)`` with the lookup table of numeric project ids, if they are numeric.
-    private func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, numeric: UnsafeBufferPointer<Int32>?) -> Part {
+    /// ``parse(_:_:_:rows:)`` with the lookup table of numeric project ids, if they are numeric.
+    private func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, rows: RowSplit,
+                       numeric: UnsafeBufferPointer<Int32>?) -> Part {
         var part = Part(ballots: Ballots(withPoints: storesPoints))
         part.ballots.reserveCapacity(ballots: (end - start) / 16, entries: (end - start) / 6)
         var cells = [RowTokenizer.Cell]()
@@ -65,10 +81,21 @@ struct VoteRowParser: Sendable {
         var lineStart = start
         var line = 0
         while lineStart < end {
-            let (contentEnd, next) = RowTokenizer.line(bytes, from: lineStart, to: end)
+            let contentEnd: Int, next: Int, breaks: Int
+            if rows == .lines {
+                (contentEnd, next) = RowTokenizer.line(bytes, from: lineStart, to: end)
+                breaks = 0
+            } else if let record = RowTokenizer.record(bytes, from: lineStart, to: end) {
+                (contentEnd, next, breaks) = (record.contentEnd, record.next, record.innerBreaks)
+            } else if rows == .toTheEnd {
+                // A quoted cell that never closes: the tokenizer refuses the rest as one row.
+                (contentEnd, next, breaks) = (end, end, 0)
+            } else {
+                break  // the row goes on in the next chunk
+            }
             defer {
                 lineStart = next
-                line += 1
+                line += 1 + breaks
             }
             if contentEnd == lineStart { continue }  // blank line
             stamp &+= 1
@@ -78,11 +105,13 @@ struct VoteRowParser: Sendable {
             }
             if !parseRow(bytes, lineStart, contentEnd, line: line, numeric: numeric, cells: &cells, scratch: &scratch,
                          entries: &entries, points: &points, seen: &seen, stamp: stamp, into: &part) && stopAtFirstError {
-                part.lineCount = line + 1
+                part.lineCount = line + 1 + breaks
+                part.end = min(next, end)
                 return part
             }
         }
         part.lineCount = line
+        part.end = min(lineStart, end)
         return part
     }
 
@@ -143,6 +172,11 @@ struct VoteRowParser: Sendable {
                 if let message = cell.leniency {
                     part.warnings.append(FormatWarning(file: file, line: line, column: cell.written.lowerBound - start + 1, message: message))
                 }
+            }
+            if let cell = RowTokenizer.firstCellWithLineBreak(bytes, cells) {
+                let place = RowTokenizer.place(bytes, rowStart: start, offset: cell.written.lowerBound)
+                part.warnings.append(FormatWarning(file: file, line: line + place.breaks, column: place.column,
+                                                   message: RowTokenizer.lineBreakInQuotes))
             }
             idCell = cells[voterColumn]
             voteCell = cells[voteColumn]

@@ -37,7 +37,7 @@ struct GreedyReferenceTests {
         #expect(try Counting.fundedIDs(election, options).sorted() == Counting.officialSelection(election).sorted())
     }
 
-    @Test("the shared files with official greedy results are all found")
+    @Test("the shared files with official greedy results are all found", .enabled(if: SharedData.isSweptWhole, SharedData.partialSweepMessage))
     func coverage() {
         // Czestochowa, Gdynia, Katowice, Krakow 2021 and 2024, Lodz, Warszawa, Wroclaw x3.
         #expect(Self.officiallyGreedy.count == 10)

@@ -31,6 +31,43 @@ struct HostileInputTests {
         #expect(reason.utf8.count < 2000)
     }
 
+    @Test("a stream with no line break is refused at the longest row, not read into memory")
+    func endlessRow() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pbcount-zeros-\(UUID().uuidString).pb").path
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(count: 3 << 20)))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var options = PabulibReader.Options(threads: 2)
+        options.chunkSize = 1 << 16
+        options.maximumRowBytes = 1 << 20
+        let error = #expect(throws: PabulibErrors.self) { try PabulibReader.read(path: path, options: options) }
+        #expect(error?.errors.first?.message.contains("a row longer than 1 MiB") == true)
+        #expect(error?.errors.first?.line == 1)
+        // A quoted cell that never closes in VOTES is one row too.
+        let open = PBText.meta(votes: 1) + "\n" + PBText.projects + "VOTES\nvoter_id;vote;note\nv1;A;\""
+            + String(repeating: "x;y\n", count: 1 << 19)
+        let openPath = FileManagerTemp.write(open)
+        defer { try? FileManager.default.removeItem(atPath: openPath) }
+        let openError = #expect(throws: PabulibErrors.self) { try PabulibReader.read(path: openPath, options: options) }
+        #expect(openError?.errors.first?.message.contains("a row longer than 1 MiB") == true)
+        #expect(openError?.errors.first?.line == 23)
+    }
+
+    @Test("rows past META num_votes stop a count there, not at the end of the input")
+    func rowsPastNumVotes() throws {
+        var rows = ""
+        for v in 1...50_000 { rows += "\(v);A\n" }
+        let path = FileManagerTemp.write(PBText.meta(votes: 10) + "\n" + PBText.projects + "VOTES\nvoter_id;vote\n" + rows)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var options = PabulibReader.Options(threads: 2)
+        options.chunkSize = 1 << 16
+        let error = #expect(throws: PabulibErrors.self) { try PabulibReader.read(path: path, options: options) }
+        let message = try #require(error?.errors.first?.message)
+        #expect(message.contains("num_votes says 10, VOTES has more rows (at least"), "\(message)")
+        // Stopped in the first chunks: far fewer rows than the file has.
+        let seen = Int(message.split(separator: " ").last?.dropLast() ?? "") ?? .max
+        #expect(seen < 20_000, "\(message)")
+    }
+
     @Test("a million projects: refused at the 65535th, quickly")
     func millionProjects() {
         var text = PBText.meta(projects: 1_000_000) + "\nPROJECTS\nproject_id;cost\n"
@@ -62,8 +99,8 @@ struct HostileInputTests {
         let text = PBText.valid.replacingOccurrences(of: "B;50;Library", with: "B;50;\(run)")
         let e = try PBText.read(text)
         #expect(e.projects[1].name.utf8.count == 999_999)
-        // One more quote leaves the cell open at the end of the line.
-        let open = PBText.valid.replacingOccurrences(of: "B;50;Library", with: "B;50;\(run)\"")
+        // One more quote leaves the cell open to the end of the file.
+        let open = PBText.valid.replacingOccurrences(of: "v4;C", with: "v4;\(run)\"")
         #expect(PBText.firstError(open)?.message.contains("unterminated quote") == true)
         // In VOTES too, where the fast path hands quoted rows to the tokenizer.
         let votes = PBText.valid.replacingOccurrences(of: "v2;A", with: "v2;A;\(run)")

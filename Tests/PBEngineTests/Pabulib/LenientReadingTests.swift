@@ -141,6 +141,78 @@ struct LenientReadingTests {
     func cleanFile() throws {
         #expect(try PBText.read(PBText.valid).warnings.isEmpty)
     }
+
+    /// Quoted cells that hold line breaks (LF, and CR LF kept as written). Python's `csv`
+    /// reader on the file (`open(path, newline="")`, as ``pythonReadsLineBreaks()`` runs it)
+    /// gives `['A', '60', 'Park\nNorth', 'x']`, `['B', '50', 'two\r\nlines', '"q"\nr']`,
+    /// `['C', '30', 'Bikes', 'y']` and, in VOTES, `['v1', 'A,B', 'a\nb']`.
+    static let lineBreakFile = PBText.meta() + "\n" + "PROJECTS\nproject_id;cost;name;note\n"
+        + "A;60;\"Park\nNorth\";x\nB;50;\"two\r\nlines\";\"\"\"q\"\"\nr\"\nC;30;Bikes;y\n"
+        + "VOTES\nvoter_id;vote;note\nv1;A,B;\"a\nb\"\nv2;A;\nv3;B,C;\nv4;C;\n"
+
+    @Test("a line break inside a quoted cell stays in the cell, as Python's csv reads the file, with a warning")
+    func lineBreakInQuotes() throws {
+        for threads in [1, 3] {
+            let e = try PBText.read(Self.lineBreakFile, threads: threads, minimumPartBytes: 1)
+            #expect(e.projects.map(\.name) == ["Park\nNorth", "two\r\nlines", "Bikes"])
+            #expect(e.projects.map { $0.field("note") } == ["x", "\"q\"\nr", "y"])
+            #expect(PBText.lists(e) == PBText.lists(try PBText.read(PBText.valid)))
+            // PROJECTS title on line 16; A spans 18-19, B 20-22 (two cells with a line
+            // break each), C is 23; VOTES title 24, header 25, v1 spans 26-27. One warning
+            // per row, at the first such cell.
+            #expect(e.warnings.map(\.line) == [18, 20, 26])
+            #expect(e.warnings.map(\.column) == [6, 6, 8])
+            #expect(e.warnings.allSatisfy { $0.message.contains("a line break inside a quoted cell") })
+        }
+        // Lines after such a row keep their numbers in errors.
+        let bad = Self.lineBreakFile.replacingOccurrences(of: "v3;B,C;", with: "v3;B,C")
+        let error = try #require(PBText.firstError(bad))
+        #expect(error.line == 29 && error.message.contains("VOTES row has 2 cells"), "\(error)")
+        // A quote that never closes runs to the end of the file: refused there.
+        let open = Self.lineBreakFile.replacingOccurrences(of: "v4;C;", with: "v4;C;\"never closed")
+        let unterminated = try #require(PBText.firstError(open))
+        #expect(unterminated.line == 30 && unterminated.message.contains("unterminated quote"), "\(unterminated)")
+    }
+
+    @Test("rows over two lines read alike across chunk boundaries and on several threads")
+    func lineBreaksAcrossChunks() throws {
+        var votes = "VOTES\nvoter_id;vote;note\n"
+        for v in 1...12_000 { votes += v % 3 == 0 ? "\(v);A,B;\"two\nlines\"\n" : "\(v);C;plain\n" }
+        let text = PBText.meta(votes: 12_000) + "\n" + PBText.projects + votes
+        let whole = try PBText.read(text)
+        #expect(whole.ballots.count == 12_000)
+        #expect(whole.warnings.count == 4_000)
+        let path = FileManagerTemp.write(text)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        for threads in [1, 3] {
+            // 64 KiB chunks: many rows start in one chunk and end in the next.
+            let e = try PabulibReader.read(path: path, options: .init(threads: threads, chunkSize: 1 << 16, minimumPartBytes: 1))
+            #expect(e.ballots.offsets == whole.ballots.offsets && e.ballots.projects == whole.ballots.projects)
+            #expect(e.sha256 == whole.sha256)
+            #expect(e.warnings == whole.warnings.map { var w = $0; w.file = path; return w })
+        }
+    }
+
+    @Test("the cells are Python's csv reader's", .enabled(if: Self.python != nil, "python3 is not installed"))
+    func pythonReadsLineBreaks() throws {
+        let path = FileManagerTemp.write(Self.lineBreakFile)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(Self.python))
+        process.arguments = ["-c", "import csv, json, sys; print(json.dumps(list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8'), delimiter=';'))))", path]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let rows = try JSONDecoder().decode([[String]].self, from: data)
+        let e = try PabulibReader.read(path: path, options: .init())
+        let projectRows = rows.drop(while: { $0 != ["project_id", "cost", "name", "note"] }).dropFirst().prefix(3)
+        #expect(Array(projectRows) == e.projects.map { [$0.id, "\($0.cost)", $0.name, $0.field("note") ?? "?"] })
+        #expect(rows.contains(["v1", "A,B", "a\nb"]))
+    }
+
+    static let python: String? = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
 }
 
 /// `validate` shows warnings, and `--strict` refuses a file for them.

@@ -39,8 +39,15 @@ final class GMPOracle {
 
     /// "n" or "n/d", as `Rational.description` prints.
     var text: String {
-        let n = String(cString: pb_mpq_num_str(value))
-        let d = String(cString: pb_mpq_den_str(value))
+        let n = Self.take(pb_mpq_num_str(value))
+        let d = Self.take(pb_mpq_den_str(value))
         return d == "1" ? n : "\(n)/\(d)"
+    }
+
+    /// The string GMP wrote, freed (`mpz_get_str` hands its buffer to the caller).
+    private static func take(_ pointer: UnsafeMutablePointer<CChar>?) -> String {
+        guard let pointer else { return "" }
+        defer { pb_free(pointer) }
+        return String(cString: pointer)
     }
 }

@@ -85,7 +85,7 @@ struct SelectedColumnCheckTests {
         #expect(check.isMatch, "\(file): only published \(check.onlyPublished), only recounted \(check.onlyRecounted)")
     }
 
-    @Test("the shared files with a defined META rule are all found", .enabled(if: SharedData.isAvailable, SharedData.absentMessage))
+    @Test("the shared files with a defined META rule are all found", .enabled(if: SharedData.isSweptWhole, SharedData.partialSweepMessage))
     func found() {
         #expect(Self.definedRules.count >= 12)
     }
