@@ -265,7 +265,7 @@ struct ExactEqualSharesTests {
     /// classes, lazy bounds carried from the previous run): add-opt and add-opt-skip against
     /// walking every comparison of the plain definition, and the funded projects and
     /// payments of the returned run against a plain run at its share.
-    @Test("add-opt on larger elections equals the walked plain definition", arguments: 0 ..< 120)
+    @Test("add-opt on larger elections equals the walked plain definition", arguments: 0 ..< 300)
     func addOptWalkedLarger(seed: Int) throws {
         var random = SplitMix64(seed: UInt64(seed) &+ 51_515)
         let voters = 20 + Int(random.next(upperBound: 50))
