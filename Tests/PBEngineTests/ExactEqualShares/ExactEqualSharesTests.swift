@@ -260,4 +260,25 @@ struct ExactEqualSharesTests {
             #expect(outcome.detail("share") == .rational(expected.share), "\(completion)")
         }
     }
+
+    /// Larger elections, where runs resume deep into the rounds (budgets split into many
+    /// classes, lazy bounds carried from the previous run): add-opt and add-opt-skip against
+    /// walking every comparison of the plain definition, and the funded projects and
+    /// payments of the returned run against a plain run at its share.
+    @Test("add-opt on larger elections equals the walked plain definition", arguments: 0 ..< 300)
+    func addOptWalkedLarger(seed: Int) throws {
+        var random = SplitMix64(seed: UInt64(seed) &+ 51_515)
+        let voters = 20 + Int(random.next(upperBound: 50))
+        let election = Self.randomElection(seed: UInt64(seed) &+ 70_000, voters: voters, maxProjects: 16, unit: 1 + seed % 11)
+        let chain: [TieCriterion] = seed % 2 == 0 ? [.id] : TieBreaking.defaultChain
+        let utility: Utility = seed % 3 == 0 ? .cardinality : .cost
+        for (completion, skip) in [(Completion.addOpt, false), (.addOptSkip, true)] {
+            let outcome = try ExactEqualShares.count(election, options: Self.options(completion, utility: utility, chain: chain))
+            let expected = try Self.walked(election, skip: skip, utility: utility, chain: chain)
+            #expect(outcome.funded == expected.funded, "\(completion)")
+            #expect(outcome.detail("share") == .rational(expected.share), "\(completion)")
+            let plain = try Self.plain(election, share: expected.share, utility: utility, chain: chain)
+            #expect(outcome.rounds.map { $0.value("payment") } == plain.payments.map { .rational($0) }, "\(completion)")
+        }
+    }
 }

@@ -82,6 +82,7 @@ public enum ExactEqualShares: CountingRule {
         var result = current
 
         if options.completion != .none {
+            var ticker = ProgressTicker(common.progress)
             while true {
                 if current.totalCost <= budget {
                     result = current
@@ -94,6 +95,7 @@ public enum ExactEqualShares: CountingRule {
                 var probe = current
                 var changed: ExactEqualSharesRun?
                 while let next = probe.nextShare {
+                    ticker.tick("ees \(options.completion.rawValue): share \(next.decimalString(places: 4)) (\(runs) runs, \(changes) changes)")
                     probe = try ees.run(share: next, resuming: probe)
                     runs += 1
                     if Set(probe.funded) != funded {

@@ -43,9 +43,12 @@ struct ExactEqualSharesRun {
     var tieRounds: [Int] = []
     /// The budget classes at the start of each round.
     var snapshots: [ExactEqualSharesElection.ClassState] = []
-    /// Every dropped class of the run, and the rounds in which each project was evaluated.
-    var drops: [ExactEqualSharesElection.Drop] = []
+    /// Every peel of the run that dropped a class, in round order, and the rounds in which
+    /// each project was evaluated.
+    var peels: [ExactEqualSharesElection.Peel] = []
     var evaluatedIn: [[Int]] = []
+    /// The payers each evaluation in ``evaluatedIn`` found (0: none).
+    var payersIn: [[Int]] = []
 
     /// The funded projects, in order.
     var funded: [Int] { steps.map(\.project) }
