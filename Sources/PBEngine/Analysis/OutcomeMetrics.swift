@@ -27,6 +27,9 @@ public struct OutcomeMetrics: Sendable {
     public var ejrPlusCardinality: [EJRPlusViolation]?
     /// Effective supports and losses of the unfunded projects, when the trace offers them.
     public var unfundedProjects: [UnfundedProjectAnalysis]?
+    /// Effective supports of the funded projects (a recount without each), when the trace
+    /// offers them and `projectAnalysis` is on.
+    public var fundedProjects: [FundedEffectiveSupport]?
 
     /// Measures `outcome`, counted from `election`.
     ///
@@ -34,11 +37,12 @@ public struct OutcomeMetrics: Sendable {
     ///   - election: The election as counted (ordinal ballots scored, as the rule saw them).
     ///   - outcome: The count's outcome.
     ///   - projectAnalysis: Whether to ask the trace for per-project effective supports
-    ///     (O(rounds × entries); `batch` leaves them out).
+    ///     (O(rounds × entries), and a recount per funded project; `batch` leaves them out).
+    ///   - tieChain: The count's tie-breaking chain, for those recounts.
     /// - Complexity: O(entries + n log n) integer work and O(distinct satisfactions +
     ///   unfunded projects × their supporters' distinct satisfactions) rational work, plus
     ///   the project analysis when asked.
-    public init(election: Election, outcome: Outcome, projectAnalysis: Bool = true) {
+    public init(election: Election, outcome: Outcome, projectAnalysis: Bool = true, tieChain: [TieCriterion] = TieBreaking.defaultChain) {
         let n = election.ballots.count
         let (cardinalities, costLevels, cardinalityLevels) = SatisfactionLevels.both(election: election, funded: outcome.funded)
         voters = n
@@ -60,8 +64,8 @@ public struct OutcomeMetrics: Sendable {
         ejrPlusCost = approval ? EJRPlusCheck.violations(election: election, funded: outcome.funded, measure: .cost, levels: costLevels) : nil
         ejrPlusCardinality = approval
             ? EJRPlusCheck.violations(election: election, funded: outcome.funded, measure: .cardinality, levels: cardinalityLevels) : nil
-        unfundedProjects = projectAnalysis
-            ? (outcome.trace as? any EffectiveSupportReporting)?.unfundedProjectAnalysis(election: election, funded: outcome.funded)
-            : nil
+        let reporting = projectAnalysis ? outcome.trace as? any EffectiveSupportReporting : nil
+        unfundedProjects = reporting?.unfundedProjectAnalysis(election: election, funded: outcome.funded)
+        fundedProjects = reporting?.fundedEffectiveSupports(election: election, funded: outcome.funded, tieChain: tieChain)
     }
 }
