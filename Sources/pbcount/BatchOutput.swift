@@ -16,12 +16,16 @@ final class BatchOutput: @unchecked Sendable {
             }
         }
         guard let handle = FileHandle(forWritingAtPath: path) else { throw ValidationError("-o: cannot write \(path)") }
+        // A batch stopped while writing may have left half a row: drop it (its key was not
+        // read either, see existingKeys), so that the row is written again whole.
+        let complete = append ? Self.completeLength(path) : 0
+        if append { handle.truncateFile(atOffset: UInt64(complete)) }
         handle.seekToEndOfFile()
         self.handle = handle
         self.jsonl = jsonl
         encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        if !append && !jsonl { handle.write(Data(CSVText.row(BatchRow.csvColumns).utf8)) }
+        if complete == 0 && !jsonl { handle.write(Data(CSVText.row(BatchRow.csvColumns).utf8)) }
     }
 
     func write(_ row: BatchRow) {
@@ -39,9 +43,18 @@ final class BatchOutput: @unchecked Sendable {
     /// The key of a row for `--resume`.
     static func key(_ file: String, _ spec: String) -> String { file + "\u{0}" + spec }
 
-    /// The (file, spec) keys of the rows already in `path` (none when it does not exist).
+    /// The length of `path` up to and including its last line break (0 when it has none
+    /// or does not exist): the rows written whole.
+    static func completeLength(_ path: String) -> Int {
+        guard let data = FileManager.default.contents(atPath: path) else { return 0 }
+        return (data.lastIndex(of: 10).map { $0 - data.startIndex + 1 }) ?? 0
+    }
+
+    /// The (file, spec) keys of the rows already written whole in `path` (none when it does
+    /// not exist); a last line without its line break is not a row.
     static func existingKeys(_ path: String, jsonl: Bool) throws -> Set<String> {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else { return [] }
+        guard let data = FileManager.default.contents(atPath: path),
+              let text = String(data: data.prefix(completeLength(path)), encoding: .utf8) else { return [] }
         var keys = Set<String>()
         let lines = text.split(separator: "\n")
         if jsonl {

@@ -50,7 +50,7 @@ struct CountCommand: ParsableCommand {
         if progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         var document = ResultDocument(election: election, options: options, outcome: outcome)
         if metrics {
-            let measured = OutcomeMetrics(election: election.scored(by: options.effectiveScoring), outcome: outcome)
+            let measured = OutcomeMetrics(election: election.scored(by: options.effectiveScoring), outcome: outcome, tieChain: options.tieChain)
             document.metrics = MetricsDocument(measured, election: election)
         }
         if let writePB, let input {

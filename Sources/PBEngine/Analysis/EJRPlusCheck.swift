@@ -33,36 +33,63 @@ public enum EJRPlusCheck {
     /// - Complexity: O(total ballot entries + sum over unfunded `p` of `|N_p| log |N_p|`).
     public static func violations(election: Election, funded: [Int], measure: SatisfactionMeasure,
                                   satisfaction: VoterSatisfaction? = nil, limit: Int = .max) -> [EJRPlusViolation] {
+        guard election.ballots.count > 0, limit > 0 else { return [] }
+        let sat = satisfaction ?? VoterSatisfaction(election: election, funded: funded)
+        let levels = SatisfactionLevels(election: election, funded: funded, measure: measure, satisfaction: sat)
+        return violations(election: election, funded: funded, measure: measure, levels: levels, limit: limit)
+    }
+
+    /// ``violations(election:funded:measure:satisfaction:limit:)`` from grouped
+    /// satisfactions: for each unfunded project, its supporters are counted per distinct
+    /// satisfaction, and the groups "every supporter with satisfaction at most `s`" are
+    /// tried for each distinct `s`, in ascending order.
+    ///
+    /// - Complexity: O(total ballot entries + sum over unfunded `p` of `d_p log d_p`), with
+    ///   `d_p` the distinct satisfactions among `p`'s supporters.
+    static func violations(election: Election, funded: [Int], measure: SatisfactionMeasure,
+                           levels: SatisfactionLevels, limit: Int = .max) -> [EJRPlusViolation] {
         let n = election.ballots.count
         guard n > 0, limit > 0 else { return [] }
-        let sat = (satisfaction ?? VoterSatisfaction(election: election, funded: funded)).values(measure)
         var isFunded = [Bool](repeating: false, count: election.projects.count)
         for p in funded { isFunded[p] = true }
-        // Supporters of every unfunded project.
-        var supporters = [[Int]](repeating: [], count: election.projects.count)
+        // Supporters of every unfunded project, in ballot order (a ballot that lists a
+        // project twice counts once).
+        var supporters = [[Int32]](repeating: [], count: election.projects.count)
         let ballots = election.ballots
         for b in 0..<n {
             for k in ballots.range(of: b) where !isFunded[Int(ballots.projects[k])] {
-                supporters[Int(ballots.projects[k])].append(b)
+                let p = Int(ballots.projects[k])
+                if supporters[p].last != Int32(b) { supporters[p].append(Int32(b)) }
             }
         }
         let budget = election.budget
+        var perLevel = [Int](repeating: 0, count: levels.values.count)
+        var used: [Int] = []
         var out: [EJRPlusViolation] = []
         for p in election.projects.indices where !isFunded[p] && !supporters[p].isEmpty {
             let cost = election.projects[p].cost
             let unit = measure == .cost ? cost : Rational.one
             // Due per member of the group: b * u(p) / (n * c(p)).
             let duePerMember = budget * unit / (Rational(n) * cost)
-            let group = supporters[p].sorted { sat[$0] < sat[$1] || (sat[$0] == sat[$1] && $0 < $1) }
-            var best: Int?
-            for k in 1...group.count {
-                // Among equal satisfactions only the largest group matters.
-                if k < group.count && sat[group[k]] == sat[group[k - 1]] { continue }
-                if sat[group[k - 1]] + unit <= Rational(k) * duePerMember { best = k }
+            for i in supporters[p] {
+                let j = Int(levels.level[Int(i)])
+                if perLevel[j] == 0 { used.append(j) }
+                perLevel[j] += 1
             }
-            if let k = best {
-                out.append(EJRPlusViolation(project: p, group: group[0..<k].sorted(), due: Rational(k) * duePerMember,
-                                            largestSatisfaction: sat[group[k - 1]] + unit))
+            used.sort()
+            // The largest violating group: the most satisfied member's level and the size.
+            var best: (level: Int, size: Int)?
+            var size = 0
+            for j in used {
+                size += perLevel[j]
+                if levels.values[j] + unit <= Rational(size) * duePerMember { best = (j, size) }
+            }
+            for j in used { perLevel[j] = 0 }
+            used.removeAll(keepingCapacity: true)
+            if let (top, k) = best {
+                let group = supporters[p].lazy.filter { Int(levels.level[Int($0)]) <= top }.map { Int($0) }
+                out.append(EJRPlusViolation(project: p, group: Array(group), due: Rational(k) * duePerMember,
+                                            largestSatisfaction: levels.values[top] + unit))
                 if out.count == limit { break }
             }
         }

@@ -11,4 +11,20 @@ public protocol EffectiveSupportReporting {
     ///   - election: The election as counted (ordinal ballots scored).
     ///   - funded: The outcome's funded projects.
     func unfundedProjectAnalysis(election: Election, funded: [Int]) -> [UnfundedProjectAnalysis]?
+
+    /// The effective support of every funded project that has supporters, in file order,
+    /// or `nil` when this count cannot tell.
+    ///
+    /// - Parameters:
+    ///   - election: The election as counted (ordinal ballots scored).
+    ///   - funded: The outcome's funded projects.
+    ///   - tieChain: The tie-breaking chain of the count (a recount may need it).
+    func fundedEffectiveSupports(election: Election, funded: [Int], tieChain: [TieCriterion]) -> [FundedEffectiveSupport]?
+}
+
+extension EffectiveSupportReporting {
+    /// None by default.
+    public func fundedEffectiveSupports(election: Election, funded: [Int], tieChain: [TieCriterion]) -> [FundedEffectiveSupport]? {
+        nil
+    }
 }

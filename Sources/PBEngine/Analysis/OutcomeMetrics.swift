@@ -27,6 +27,9 @@ public struct OutcomeMetrics: Sendable {
     public var ejrPlusCardinality: [EJRPlusViolation]?
     /// Effective supports and losses of the unfunded projects, when the trace offers them.
     public var unfundedProjects: [UnfundedProjectAnalysis]?
+    /// Effective supports of the funded projects (a recount without each), when the trace
+    /// offers them and `projectAnalysis` is on.
+    public var fundedProjects: [FundedEffectiveSupport]?
 
     /// Measures `outcome`, counted from `election`.
     ///
@@ -34,31 +37,35 @@ public struct OutcomeMetrics: Sendable {
     ///   - election: The election as counted (ordinal ballots scored, as the rule saw them).
     ///   - outcome: The count's outcome.
     ///   - projectAnalysis: Whether to ask the trace for per-project effective supports
-    ///     (O(rounds × entries); `batch` leaves them out).
-    /// - Complexity: O(entries + n log n), plus the project analysis when asked.
-    public init(election: Election, outcome: Outcome, projectAnalysis: Bool = true) {
+    ///     (O(rounds × entries), and a recount per funded project; `batch` leaves them out).
+    ///   - tieChain: The count's tie-breaking chain, for those recounts.
+    /// - Complexity: O(entries + n log n) integer work and O(distinct satisfactions +
+    ///   unfunded projects × their supporters' distinct satisfactions) rational work, plus
+    ///   the project analysis when asked.
+    public init(election: Election, outcome: Outcome, projectAnalysis: Bool = true, tieChain: [TieCriterion] = TieBreaking.defaultChain) {
         let n = election.ballots.count
-        let satisfaction = VoterSatisfaction(election: election, funded: outcome.funded)
+        let (cardinalities, costLevels, cardinalityLevels) = SatisfactionLevels.both(election: election, funded: outcome.funded)
         voters = n
         budgetSpent = election.budget.isZero ? .zero : outcome.totalCost / election.budget
         let left = election.budget - outcome.totalCost
         let fundedSet = Set(outcome.funded)
         exhaustive = !election.projects.indices.contains { !fundedSet.contains($0) && election.projects[$0].cost <= left }
-        let nonEmpty = satisfaction.cardinality.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }
+        let nonEmpty = cardinalities.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }
         nonEmptyHanded = n == 0 ? .zero : Rational(nonEmpty) / Rational(n)
-        cost = SatisfactionSummary(measure: .cost, values: satisfaction.values(.cost))
-        cardinality = SatisfactionSummary(measure: .cardinality, values: satisfaction.values(.cardinality))
-        histogram = SatisfactionHistogram(cardinality: satisfaction.cardinality)
+        cost = SatisfactionSummary(measure: .cost, levels: costLevels)
+        cardinality = SatisfactionSummary(measure: .cardinality, levels: cardinalityLevels)
+        histogram = SatisfactionHistogram(cardinality: cardinalities)
         do {
             categories = .success(try CategoryProportionality(election: election, funded: outcome.funded))
         } catch {
             categories = .failure(error)
         }
         let approval = election.ballots.points == nil && (election.voteType == .approval || election.voteType == .chooseOne)
-        ejrPlusCost = approval ? EJRPlusCheck.violations(election: election, funded: outcome.funded, measure: .cost, satisfaction: satisfaction) : nil
-        ejrPlusCardinality = approval ? EJRPlusCheck.violations(election: election, funded: outcome.funded, measure: .cardinality, satisfaction: satisfaction) : nil
-        unfundedProjects = projectAnalysis
-            ? (outcome.trace as? any EffectiveSupportReporting)?.unfundedProjectAnalysis(election: election, funded: outcome.funded)
-            : nil
+        ejrPlusCost = approval ? EJRPlusCheck.violations(election: election, funded: outcome.funded, measure: .cost, levels: costLevels) : nil
+        ejrPlusCardinality = approval
+            ? EJRPlusCheck.violations(election: election, funded: outcome.funded, measure: .cardinality, levels: cardinalityLevels) : nil
+        let reporting = projectAnalysis ? outcome.trace as? any EffectiveSupportReporting : nil
+        unfundedProjects = reporting?.unfundedProjectAnalysis(election: election, funded: outcome.funded)
+        fundedProjects = reporting?.fundedEffectiveSupports(election: election, funded: outcome.funded, tieChain: tieChain)
     }
 }

@@ -18,4 +18,14 @@ public struct SatisfactionSummary: Sendable, Equatable {
         average = values.isEmpty ? .zero : sum / Rational(values.count)
         gini = giniCoefficient(values)
     }
+
+    /// Summarises grouped satisfactions (the same values as ``init(measure:values:)`` on
+    /// the voters one by one).
+    ///
+    /// - Complexity: O(distinct values).
+    init(measure: SatisfactionMeasure, levels: SatisfactionLevels) {
+        self.measure = measure
+        average = levels.voters == 0 ? .zero : levels.total / Rational(levels.voters)
+        gini = levels.gini
+    }
 }

@@ -38,7 +38,7 @@ public struct ComparisonDocument: Codable, Sendable {
             let options = spec.options(base: base)
             let outcome = try RuleRegistry.count(election, options: options)
             for p in outcome.funded { fundedBy[p] += 1 }
-            let metrics = MetricsDocument(OutcomeMetrics(election: scored, outcome: outcome), election: election)
+            let metrics = MetricsDocument(OutcomeMetrics(election: scored, outcome: outcome, tieChain: options.tieChain), election: election)
             columns.append(Column(spec: spec.text, rule: outcome.rule,
                                   options: Dictionary(uniqueKeysWithValues: outcome.ruleOptions.map { ($0.key, $0.value) }),
                                   selected: outcome.funded.map { election.projects[$0].id },

@@ -46,6 +46,11 @@ public struct MetricsDocument: Codable, Sendable, Equatable {
         public var total_lost_decimal: String
     }
 
+    public struct FundedProject: Codable, Sendable, Equatable {
+        public var project: String
+        public var effective_support: Int
+    }
+
     public var voters: Int
     public var budget_spent: String
     public var budget_spent_decimal: String
@@ -61,6 +66,8 @@ public struct MetricsDocument: Codable, Sendable, Equatable {
     public var ejr_plus_up_to_one: [String: EJRPlus]?
     /// Absent when the rule's trace does not offer them.
     public var unfunded_projects: [UnfundedProject]?
+    /// Absent when the rule's trace does not offer them.
+    public var funded_projects: [FundedProject]?
 
     /// The document view of `metrics`, with project ids from `election`.
     ///
@@ -92,6 +99,7 @@ public struct MetricsDocument: Codable, Sendable, Equatable {
             }
             ejr_plus_up_to_one = ["cost": view(cost), "cardinality": view(card)]
         }
+        funded_projects = metrics.fundedProjects?.map { FundedProject(project: ids[$0.project], effective_support: $0.effectiveSupport) }
         unfunded_projects = metrics.unfundedProjects?.map { u in
             UnfundedProject(project: ids[u.project], effective_support: u.effectiveSupport, unaffordable_from_round: u.unaffordableFrom,
                             supporters_budget: u.supportersBudget.description, supporters_budget_decimal: d(u.supportersBudget),

@@ -101,4 +101,23 @@ struct PhragmenTests {
         let loads = outcome.rounds.filter(\.funded).map { $0.value("max_load") }
         #expect(loads == expected.loads.map { .rational($0) })
     }
+
+    /// Larger random elections: hundreds of voters, so loads' denominators (products of
+    /// supporter counts) outgrow 64 bits within a few rounds, and ties by exact equality.
+    @Test("larger random elections against the plain definition", arguments: 0 ..< 12)
+    func randomLarge(seed: Int) throws {
+        var random = SplitMix64(seed: UInt64(seed) &+ 9000)
+        func draw(_ bound: Int) -> Int { Int(random.next(upperBound: UInt64(bound))) }
+        let m = 8 + draw(10)
+        let projects = (0..<m).map { Project(id: "q\($0)", cost: Rational(1 + draw(40), [1, 1, 10, 100][draw(4)])) }
+        let lists = (0 ..< 150 + draw(250)).map { _ in (0..<m).filter { _ in draw(4) == 0 } }
+        let total = projects.reduce(Rational.zero) { $0 + $1.cost }
+        let election = Election(projects: projects, budget: total * Rational(3 + draw(7), 10), ballots: Ballots(lists))
+        let chain: [TieCriterion] = seed % 2 == 0 ? [.id] : TieBreaking.defaultChain
+        let outcome = try PhragmenRule.count(election, options: Self.options(chain))
+        let expected = try Self.plain(election, chain: chain)
+        #expect(outcome.funded == expected.funded)
+        let loads = outcome.rounds.filter(\.funded).map { $0.value("max_load") }
+        #expect(loads == expected.loads.map { .rational($0) })
+    }
 }

@@ -87,6 +87,49 @@ extension EqualSharesTrace: EffectiveSupportReporting {
         }
     }
 
+    /// Effective supports of the funded projects, as pabutools 1.2.3's
+    /// `calculate_effective_supports` defines them for a project `p` in the allocation: MES
+    /// without completion, at this count's share (pabutools' `final_budget` = share × n),
+    /// with `p` left out of the candidates (its supporters keep their ballots' other
+    /// projects and their whole share); `p`'s effective support is the largest
+    /// `floor(100 * cover / c(p))` over that run's rounds and its end, as for an unfunded
+    /// project (``unfundedProjectAnalysis(election:funded:)`` on that run), and at least
+    /// 100.
+    ///
+    /// This is a recount per funded project (the counterfactual run is not in this trace),
+    /// so `count --metrics` and `compare` pay it and `batch` does not ask for it.
+    ///
+    /// `nil` when the comparison step replaced the MES outcome, for scoring ballots with a
+    /// default score, or when a recount fails (a tie the chain cannot break).
+    ///
+    /// - Complexity: one MES count and one replay (O(rounds × entries)) per funded project.
+    public func fundedEffectiveSupports(election: Election, funded: [Int], tieChain: [TieCriterion]) -> [FundedEffectiveSupport]? {
+        if let comparison, comparison.greedyWins { return nil }
+        if election.voteType == .scoring, let d = election.limits.defaultScore, d != 0 { return nil }
+        var common = CountOptions()
+        common.rule = EqualShares.name
+        common.tieChain = tieChain
+        common.threads = 1
+        let plain = EqualShares.Options(utility: options.utility)
+        let ballots = election.ballots
+        var out: [FundedEffectiveSupport] = []
+        for p in Set(funded).sorted() {
+            // The same voters, without p on their ballots.
+            var without = Ballots(withPoints: ballots.points != nil)
+            for b in 0..<ballots.count {
+                let kept = ballots.range(of: b).filter { Int(ballots.projects[$0]) != p }
+                without.append(kept.map { ballots.projects[$0] }, points: ballots.points.map { points in kept.map { points[$0] } })
+            }
+            let recount = Election(source: election.source, projects: election.projects, budget: share * Rational(ballots.count),
+                                   voteType: election.voteType, limits: election.limits, ballots: without)
+            guard let run = try? EqualShares.count(recount, options: plain, common: common),
+                  let analysis = run.trace.unfundedProjectAnalysis(election: election, funded: run.funded) else { return nil }
+            guard let mine = analysis.first(where: { $0.project == p }) else { continue }
+            out.append(FundedEffectiveSupport(project: p, effectiveSupport: max(100, mine.effectiveSupport)))
+        }
+        return out
+    }
+
     /// `floor(100 * cover / cost)`.
     private static func percent(_ cover: Rational, _ cost: Rational) -> Int {
         let value = (Rational(100) * cover / cost).floor

@@ -1,3 +1,5 @@
+import CGMP
+
 /// Sequential Phragmén for participatory budgeting, with exact loads (pabutools
 /// `sequential_phragmen`; Brill, Freeman, Janson, Lackner, "Phragmén's voting methods and
 /// justified representation", 2017, adapted to costs by Los, Christoff, Grossi 2022).
@@ -10,7 +12,9 @@
 ///
 /// Voters whose loads were last set in the same round have equal loads, so loads are kept
 /// per round (a *load class*), not per voter: a project's load sum is updated by moving
-/// supporter counts between classes when a project is funded. See `Guides/Phragmen.md`.
+/// supporter counts between classes when a project is funded. Loads are integers over one
+/// common denominator (``PhragmenLoadNumerator``), compared by cross-multiplication, so
+/// no gcd is ever taken. See `Guides/Phragmen.md`.
 public enum PhragmenRule: CountingRule {
     public static let name = "phragmen"
     public static let summary = "Sequential Phragmen: fund the project whose supporters' max load would be smallest (approval ballots)."
@@ -26,9 +30,9 @@ public enum PhragmenRule: CountingRule {
 
     /// - Throws: ``CountError/unsupported(_:)`` for ballots with points;
     ///   ``CountError/unresolvedTie(_:_:)`` when the chain leaves the smallest load tied.
-    /// - Complexity: O(R × (p + classes touched × p) + sum over funded projects of their
-    ///   supporters' ballot lengths) rational and integer operations, for `R` rounds and
-    ///   `p` projects.
+    /// - Complexity: O(R × (p + R + classes touched × p)) operations on integers of
+    ///   O(R log n) bits, plus the sum over funded projects of their supporters' ballot
+    ///   lengths in machine integers, for `R` rounds, `p` projects and `n` voters.
     public static func count(_ election: Election, options: Options, common: CountOptions) throws -> RuleCount<PhragmenTrace> {
         guard election.ballots.points == nil else {
             throw CountError.unsupported("phragmen counts approval ballots; \(election.source.isEmpty ? "this election" : election.source) has \(election.voteType.rawValue) ballots")
@@ -55,9 +59,27 @@ public enum PhragmenRule: CountingRule {
             }
         }
 
-        var loadOfClass: [Rational] = [.zero]
+        // Every load as an integer over the common denominator `unit` (see
+        // PhragmenLoadNumerator): class `k`'s load is `classLoad[k] / unit`, and project
+        // `p`'s new max load is `numerator[p] / (votes[p] * unit)`, where `numerator[p]`
+        // is `(c(p) + its supporters' loads) * unit`. `unit` starts as the lcm of the
+        // costs' denominators and is multiplied by each winner's supporter count.
+        let unit = PhragmenLoadNumerator()
+        __gmpz_set_ui(unit.value, 1)
+        let costNumerators = costs.map { _ in PhragmenLoadNumerator() }
+        let costDenominators = costs.map { _ in PhragmenLoadNumerator() }
+        for p in 0..<projectCount {
+            PhragmenLoadNumerator.set(costNumerators[p], costDenominators[p], to: costs[p])
+            unit.formLCM(with: costDenominators[p])
+        }
+        let numerator = (0..<projectCount).map { p in
+            let n = PhragmenLoadNumerator()
+            n.setProduct(costNumerators[p], unit, dividedExactlyBy: costDenominators[p])
+            return n
+        }
+        var classLoad: [PhragmenLoadNumerator] = [PhragmenLoadNumerator()]
+        var lastLoad = Rational.zero
         var classOfVoter = [Int32](repeating: 0, count: voters)
-        var loadSum = [Rational](repeating: .zero, count: projectCount)
         var funded = [Bool](repeating: false, count: projectCount)
         var order: [Int] = []
         var rounds: [PhragmenTrace.Step] = []
@@ -68,34 +90,38 @@ public enum PhragmenRule: CountingRule {
         // Marks projects already counted for the voter being moved (a ballot may repeat one).
         var stamp = [Int](repeating: 0, count: projectCount)
         var stampNow = 0
+        let scratch = (PhragmenLoadNumerator(), PhragmenLoadNumerator())
+        let rise = PhragmenLoadNumerator()
+        // The winner's supporters bucketed by class (a counting sort by class).
+        var classCount: [Int] = []
+        var bySupporterClass = [Int32](repeating: 0, count: voters)
 
         while true {
-            var best: Rational?
             var tied: [Int] = []
             var candidates: [PhragmenTrace.Candidate] = []
             for p in 0..<projectCount where !funded[p] && votes[p] > 0 {
-                let load = (costs[p] + loadSum[p]) / Rational(votes[p])
-                if recordsCandidates { candidates.append(PhragmenTrace.Candidate(project: p, maxLoad: load)) }
-                if let b = best {
-                    let c = Rational.compare(load, b)
-                    if c < 0 {
-                        best = load
-                        tied = [p]
-                    } else if c == 0 {
-                        tied.append(p)
-                    }
-                } else {
-                    best = load
+                if recordsCandidates {
+                    candidates.append(PhragmenTrace.Candidate(project: p, maxLoad: numerator[p].rational(over: votes[p], times: unit)))
+                }
+                guard let b = tied.first else {
                     tied = [p]
+                    continue
+                }
+                let c = PhragmenLoadNumerator.compare(numerator[p], over: votes[p], numerator[b], over: votes[b], scratch: scratch)
+                if c < 0 {
+                    tied = [p]
+                } else if c == 0 {
+                    tied.append(p)
                 }
             }
-            guard let maxLoad = best else { break }
+            guard !tied.isEmpty else { break }
             var winner = tied[0]
             if tied.count > 1 {
                 let (w, record) = try ties.breakTie(tied, context: "round \(rounds.count + 1)")
                 winner = w
                 tieRecords.append(record)
             }
+            let maxLoad = numerator[winner].rational(over: votes[winner], times: unit)
             let fits = costs[winner] <= left
             if fits { left -= costs[winner] }
             rounds.append(PhragmenTrace.Step(project: winner, funded: fits, maxLoad: maxLoad, votes: votes[winner],
@@ -103,19 +129,38 @@ public enum PhragmenRule: CountingRule {
             guard fits else { break }
             funded[winner] = true
             order.append(winner)
+            lastLoad = maxLoad
 
-            // Every supporter's load becomes maxLoad: move them, class by class, to a new
-            // class and update the load sums of every project on their ballots.
-            let newClass = Int32(loadOfClass.count)
-            loadOfClass.append(maxLoad)
-            var byClass: [Int32: [Int32]] = [:]
-            for i in supporterLists[winner] { byClass[classOfVoter[Int(i)], default: []].append(i) }
-            for oldClass in byClass.keys.sorted() {
-                let rise = maxLoad - loadOfClass[Int(oldClass)]
-                for i in byClass[oldClass] ?? [] {
-                    classOfVoter[Int(i)] = newClass
+            // The new unit is `unit * votes[winner]`: the new class's load is then
+            // numerator[winner], and every other number is multiplied by votes[winner].
+            let newLoad = PhragmenLoadNumerator()
+            newLoad.set(numerator[winner])
+            let v = votes[winner]
+            unit.multiply(by: v)
+            for k in classLoad.indices { classLoad[k].multiply(by: v) }
+            for p in 0..<projectCount where !funded[p] && votes[p] > 0 { numerator[p].multiply(by: v) }
+            let newClass = Int32(classLoad.count)
+            classLoad.append(newLoad)
+
+            // Every supporter's load becomes the new load: move them, class by class, to
+            // the new class and add moved * (new load - old load) to the numerator of
+            // every project on their ballots.
+            classCount = [Int](repeating: 0, count: classLoad.count + 1)
+            let supporters = supporterLists[winner]
+            for i in supporters { classCount[Int(classOfVoter[Int(i)]) + 1] += 1 }
+            for k in 1..<classCount.count { classCount[k] += classCount[k - 1] }
+            var next = classCount
+            for i in supporters {
+                let k = Int(classOfVoter[Int(i)])
+                bySupporterClass[next[k]] = i
+                next[k] += 1
+            }
+            for oldClass in 0..<(classLoad.count - 1) where classCount[oldClass + 1] > classCount[oldClass] {
+                for slot in classCount[oldClass]..<classCount[oldClass + 1] {
+                    let i = Int(bySupporterClass[slot])
+                    classOfVoter[i] = newClass
                     stampNow += 1
-                    for k in ballots.range(of: Int(i)) {
+                    for k in ballots.range(of: i) {
                         let p = Int(ballots.projects[k])
                         if stamp[p] == stampNow { continue }
                         stamp[p] = stampNow
@@ -123,16 +168,17 @@ public enum PhragmenRule: CountingRule {
                         moved[p] += 1
                     }
                 }
+                rise.setDifference(newLoad, classLoad[oldClass])
                 if !rise.isZero {
                     for p in touched where !funded[p] {
-                        loadSum[p] += Rational(moved[p]) * rise
+                        numerator[p].add(rise, times: moved[p])
                     }
                 }
                 for p in touched { moved[p] = 0 }
                 touched.removeAll(keepingCapacity: true)
             }
         }
-        let trace = PhragmenTrace(steps: rounds, finalMaxLoad: loadOfClass.last ?? .zero, budget: election.budget,
+        let trace = PhragmenTrace(steps: rounds, finalMaxLoad: lastLoad, budget: election.budget,
                                   supporters: supporterLists.map(\.count))
         return RuleCount(funded: order, totalCost: election.budget - left, ties: tieRecords, trace: trace)
     }
