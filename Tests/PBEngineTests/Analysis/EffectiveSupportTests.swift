@@ -50,4 +50,24 @@ struct EffectiveSupportTests {
         let greedy = try RuleRegistry.count(e, options: Counting.options("greedy"))
         #expect(OutcomeMetrics(election: e, outcome: greedy).fundedProjects == nil)
     }
+
+    /// The replay of one project (what each funded project's counterfactual run asks)
+    /// against the full replay of every unfunded project, on seeded random elections with
+    /// approval and points ballots (zero points included), both utilities.
+    @Test("one project's replay equals the full replay", arguments: [false, true])
+    func oneProjectReplay(points: Bool) throws {
+        var compared = 0
+        for seed in 0..<300 {
+            let e = EqualSharesRandomTests.randomElection(seed: UInt64(seed), points: points)
+            for utility in [Utility.cost, .cardinality] {
+                let outcome = try RuleRegistry.count(e, options: Counting.options("mes", utility: utility))
+                let trace = try #require(outcome.trace as? EqualSharesTrace)
+                for a in trace.unfundedProjectAnalysis(election: e, funded: outcome.funded) ?? [] {
+                    #expect(trace.effectiveSupport(of: a.project, election: e) == a.effectiveSupport, "seed \(seed) \(utility) project \(a.project)")
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared > 300)
+    }
 }
