@@ -60,8 +60,9 @@ struct EqualSharesAdd1JumpTests {
         var errors = 0
         /// Elections whose outcome changes between two consecutive unit shares of the walk.
         var withChange = 0
-        /// Elections where a run's outcome stays only up to a share strictly between two units.
-        var withFlipBetweenUnits = 0
+        /// Elections where the outcome changes (and the jump loop must find where) more than
+        /// once along the walk.
+        var withSeveralChanges = 0
     }
 
     /// One comparison: the same result or the same error.
@@ -84,7 +85,6 @@ struct EqualSharesAdd1JumpTests {
             #expect(a.record.ties == b.record.ties, "\(what)")
             #expect(a.record.rounds.map(\.rho) == b.record.rounds.map(\.rho), "\(what)")
             #expect(a.record.leftoverTotal == b.record.leftoverTotal, "\(what)")
-            #expect(b.runs <= a.runs + 1, "\(what)")
             // add1u: the greedy completion after, from each.
             let greedyA = try? EqualShares.completeGreedily(funded: a.record.funded, cost: a.record.cost, election: election, support: support, ties: ties)
             let greedyB = try? EqualShares.completeGreedily(funded: b.record.funded, cost: b.record.cost, election: election, support: support, ties: ties)
@@ -98,31 +98,24 @@ struct EqualSharesAdd1JumpTests {
         }
     }
 
-    /// Walks the unit shares of the stepped definition and notes whether the outcome
-    /// changes between two consecutive ones, and whether a run's stable range ends strictly
-    /// between two of them.
-    static func notesChanges(_ election: Election, utility: Utility, chain: [TieCriterion], variant: Add1Variant)
-        -> (change: Bool, between: Bool) {
+    /// Walks the unit shares of the stepped definition and counts the changes of outcome
+    /// between two consecutive ones.
+    static func countChanges(_ election: Election, utility: Utility, chain: [TieCriterion], variant: Add1Variant) -> Int {
         let profile = EqualSharesProfile(election)
-        var engine = EqualSharesRun(profile: profile, utility: utility,
+        let engine = EqualSharesRun(profile: profile, utility: utility,
                                     ties: TieBreaking(chain: chain, election: election))
-        engine.tracksFlips = true
         let exact = election.budget / Rational(profile.voterCount)
         var share = variant == .pabutools ? exact : exact.floor
-        guard var previous = try? engine.run(share: exact) else { return (false, false) }
-        var change = false
-        var between = false
+        guard var previous = try? engine.run(share: exact) else { return 0 }
+        var changes = 0
         for _ in 0..<400 {
-            if let until = previous.stableUntil, until > share, until < share + .one, !(until - previous.share).isZero {
-                between = true
-            }
             share += .one
             guard let next = try? engine.run(share: share) else { break }
-            if next.funded != previous.funded { change = true }
+            if next.funded != previous.funded { changes += 1 }
             if next.cost > election.budget { break }
             previous = next
         }
-        return (change, between)
+        return changes
     }
 
     @Test func jumpsEqualSteps() {
@@ -130,60 +123,113 @@ struct EqualSharesAdd1JumpTests {
         for seed in 0..<420 {
             let election = Self.randomElection(seed: UInt64(seed))
             tally.elections += 1
-            var change = false
-            var between = false
+            var changes = 0
             for utility in Utility.allCases {
                 let chain = Self.chains[(seed + (utility == .cost ? 0 : 1)) % Self.chains.count]
                 for variant in [Add1Variant.equalshares, .pabulib, .pabutools] {
                     Self.compare(election, utility: utility, chain: chain, variant: variant,
                                  what: "seed \(seed) \(utility) \(chain) \(variant)", tally: &tally)
-                    let noted = Self.notesChanges(election, utility: utility, chain: chain, variant: variant)
-                    change = change || noted.change
-                    between = between || noted.between
+                    changes = max(changes, Self.countChanges(election, utility: utility, chain: chain, variant: variant))
                 }
             }
-            if change { tally.withChange += 1 }
-            if between { tally.withFlipBetweenUnits += 1 }
+            if changes > 0 { tally.withChange += 1 }
+            if changes > 1 { tally.withSeveralChanges += 1 }
         }
         print("add1 jumps vs steps: \(tally.elections) random elections, \(tally.comparisons) comparisons "
             + "(\(tally.errors) ending in the same unresolved tie), \(tally.withChange) with a change of outcome "
-            + "between consecutive units, \(tally.withFlipBetweenUnits) with a flip share strictly between two units; "
+            + "between consecutive units, \(tally.withSeveralChanges) with several; "
             + "MES runs: stepped \(tally.steppedRuns), jumps \(tally.jumpRuns)")
         #expect(tally.withChange > tally.elections / 2)
-        #expect(tally.withFlipBetweenUnits > tally.elections / 4)
+        #expect(tally.withSeveralChanges > tally.elections / 4)
     }
 
-    /// The bound itself: every share in `[s, stableUntil)` (sampled at fractions, just below
-    /// the bound and at the units in between) funds what `s` funds, in the same order.
-    @Test(arguments: 0..<60)
-    func stableRangeIsStable(seed: Int) throws {
-        let election = Self.randomElection(seed: 5000 + UInt64(seed))
-        let profile = EqualSharesProfile(election)
-        for utility in Utility.allCases {
-            var engine = EqualSharesRun(profile: profile, utility: utility,
-                                        ties: TieBreaking(chain: [.id], election: election))
-            engine.tracksFlips = true
-            var plain = EqualSharesRun(profile: profile, utility: utility,
-                                       ties: TieBreaking(chain: [.id], election: election))
-            let exact = election.budget / Rational(profile.voterCount)
-            var share = exact / Rational(3)
-            for _ in 0..<40 {
-                let record = try engine.run(share: share)
-                guard let until = record.stableUntil else { break }
-                #expect(until >= share)
-                let span = until - share
-                var samples = [Rational(1, 3), Rational(1, 2), Rational(99, 100), Rational(999_999, 1_000_000)].map { share + span * $0 }
-                var unit = share.floor + .one
-                while unit < until && samples.count < 60 {
-                    samples.append(unit)
-                    unit += .one
+    /// Elections built to change their outcome between every few unit shares: many voters
+    /// in a few blocs (each share unit moves a bloc's money by a lot), costs in sevenths, a
+    /// budget far above the voters' count, so that add1 walks hundreds of units and crosses a
+    /// change of winner every few of them (within rounds, and at the end of the run).
+    static func builtElection(seed: UInt64) -> Election {
+        var g = SplitMix64(seed: 0xB017_0000 + seed)
+        let m = 4 + Int(g.next(upperBound: 5))
+        let blocs = 2 + Int(g.next(upperBound: 4))
+        let budget = Rational(2000 + Int(g.next(upperBound: 3000)))
+        let projects = (0..<m).map { i in
+            Project(id: "b\(i)", cost: Rational(700 + Int(g.next(upperBound: 7000)), 7))
+        }
+        var lists: [[Int]] = []
+        for _ in 0..<blocs {
+            var list = (0..<m).filter { _ in g.next(upperBound: 2) == 0 }
+            if list.isEmpty { list = [Int(g.next(upperBound: UInt64(m)))] }
+            let size = 1 + Int(g.next(upperBound: 6))
+            for _ in 0..<size { lists.append(list) }
+        }
+        return Election(projects: projects, budget: budget, ballots: Ballots(lists))
+    }
+
+    @Test func jumpsEqualStepsOnBuiltElections() {
+        var tally = Tally()
+        for seed in 0..<60 {
+            let election = Self.builtElection(seed: UInt64(seed))
+            tally.elections += 1
+            var changes = 0
+            for utility in Utility.allCases {
+                for variant in [Add1Variant.equalshares, .pabulib, .pabutools] {
+                    Self.compare(election, utility: utility, chain: [.id], variant: variant,
+                                 what: "built \(seed) \(utility) \(variant)", tally: &tally)
+                    changes = max(changes, Self.countChanges(election, utility: utility, chain: [.id], variant: variant))
                 }
-                for x in samples where x < until {
-                    let other = try plain.run(share: x)
-                    #expect(other.funded == record.funded, "seed \(seed) \(utility) share \(share) until \(until) at \(x)")
+            }
+            if changes > 0 { tally.withChange += 1 }
+            if changes > 1 { tally.withSeveralChanges += 1 }
+        }
+        print("add1 jumps vs steps, built elections: \(tally.elections) elections, \(tally.comparisons) comparisons, "
+            + "\(tally.withChange) with a change of outcome between consecutive units, \(tally.withSeveralChanges) with several; "
+            + "MES runs: stepped \(tally.steppedRuns), jumps \(tally.jumpRuns)")
+        #expect(tally.withSeveralChanges > tally.elections / 4)
+        #expect(tally.jumpRuns < tally.steppedRuns)
+    }
+
+    /// The proof itself: whenever two runs at shares `a < b` pass
+    /// ``EqualShares/holds(from:to:ties:)``, MES at shares sampled between them (fractions of
+    /// the gap, just below `b`, the units in between) funds what `a` funds, in the same
+    /// order, and throws no unresolved tie (half the elections use the chain `votes`, which
+    /// leaves ties unresolved).
+    @Test func provedRangeIsStable() throws {
+        var proofs = 0
+        var samplesChecked = 0
+        for seed in 0..<60 {
+            let election = Self.randomElection(seed: 5000 + UInt64(seed))
+            let profile = EqualSharesProfile(election)
+            let chain: [TieCriterion] = seed % 2 == 0 ? [.id] : [.votes]
+            for utility in Utility.allCases {
+                let engine = EqualSharesRun(profile: profile, utility: utility,
+                                            ties: TieBreaking(chain: chain, election: election))
+                engine.findsRunnerUp = true
+                let plain = EqualSharesRun(profile: profile, utility: utility,
+                                           ties: TieBreaking(chain: chain, election: election))
+                let exact = election.budget / Rational(profile.voterCount)
+                var share = exact / Rational(3)
+                for _ in 0..<30 {
+                    guard let a = try? engine.run(share: share) else { share += Rational(1, 7); continue }
+                    for span in [Rational(1, 3), .one, Rational(5, 2), Rational(8), Rational(40)] {
+                        guard let b = try? engine.run(share: share + span), EqualShares.holds(from: a, to: b, ties: engine.ties) else { continue }
+                        proofs += 1
+                        var samples = [Rational(1, 3), Rational(1, 2), Rational(99, 100), Rational(999_999, 1_000_000)].map { share + span * $0 }
+                        var unit = share.floor + .one
+                        while unit < share + span && samples.count < 60 {
+                            samples.append(unit)
+                            unit += .one
+                        }
+                        for x in samples {
+                            samplesChecked += 1
+                            let other = try plain.run(share: x)
+                            #expect(other.funded == a.funded, "seed \(seed) \(utility) from \(share) to \(share + span) at \(x)")
+                        }
+                    }
+                    share += Rational(13, 7)
                 }
-                share = until > share ? until : share + Rational(1, 7)
             }
         }
+        print("add1 proofs checked: \(proofs) proved ranges, \(samplesChecked) shares inside them run and compared")
+        #expect(proofs > 300)
     }
 }

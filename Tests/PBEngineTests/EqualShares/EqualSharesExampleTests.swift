@@ -157,10 +157,12 @@ struct EqualSharesExampleTests {
         // (voter 1 pays 6): cost 15 > 10 overspends: stop with share 7, same outcome.
         let pabulib = try RuleRegistry.count(Self.add1Election, options: Self.options(.cardinality, completion: .add1, variant: .pabulib))
         #expect(pabulib.funded == [1, 2])
-        // The stepped loop runs MES 4 times (5, 6, 7, 8). By jumps: the run at 5 holds
-        // until share 7 (where C becomes affordable), so 6 is a step without a run: 5, 7, 8.
+        // The stepped loop runs MES 4 times (5, 6, 7, 8). By jumps: 5; then 6, proved (B
+        // alone wins at both, its rho 2 at 5 below C's 5 at 6); then 8 (two units on): it
+        // funds A too, no proof; then 7, the stepped loop's next share, kept; then 8 again,
+        // already run: overspends, stop. Four shares run: 5, 6, 8, 7.
         #expect(pabulib.detail("add1_steps") == .integer(2))
-        #expect(pabulib.detail("add1_runs") == .integer(3))
+        #expect(pabulib.detail("add1_runs") == .integer(4))
         // add1u: after add1 nothing fits in the 1 left.
         let add1u = try RuleRegistry.count(Self.add1Election, options: Self.options(.cardinality, completion: .add1u))
         #expect(add1u.funded == [1, 2])

@@ -4,7 +4,7 @@ extension EqualShares {
     /// The `add1` completion: raise the per-voter share one currency unit at a time and
     /// rerun MES, in one of the three published variants (RULES.md, "Completions") —
     /// computed by jumps, with the outcome, step count and ties of the one-unit loop
-    /// (``completeByAdd1Stepped(_:budget:variant:)``, kept as the tests' oracle).
+    /// (``completeByAdd1Stepped(_:budget:variant:threads:)``, kept as the tests' oracle).
     ///
     /// All three start from the outcome at the exact share `B / n`:
     /// - `equalshares`: share counter from `floor(B / n)`; stop when the current outcome is
@@ -14,13 +14,18 @@ extension EqualShares {
     /// - `pabutools`: counter from the exact share `B / n`; exhaustiveness counts only
     ///   projects that someone supports (pabutools' `available_projects`).
     ///
-    /// Each run also reports ``EqualSharesRun/Record/stableUntil``: every share below it
-    /// funds the same projects in the same order without an unresolved tie. The stepped
-    /// loop would accept every unit share below it (same cost, same exhaustiveness test),
-    /// so they are counted as steps without running them, and the next run is at the first
-    /// unit share at or after it. The outcome at the last accepted share is rerun there if
-    /// it was a skipped one, so its record (rho, leftovers, ties) is that run's own.
-    /// Guides/EqualShares.md, "add1 by jumps", gives the proof.
+    /// Jumps: with the winners fixed, every budget is a non-decreasing function of the
+    /// share, so every `rho` a non-increasing one. Two runs at shares `a < b` that fund the
+    /// same projects in the same order, where each round's `rho` at `a` is below the
+    /// runner-up's at `b` (``EqualSharesRun/RoundRecord/runnerUp``; or equal to it, for
+    /// runner-ups the chain puts after the winner), prove that every share in between funds
+    /// the same, without an unresolved tie (``holds(from:to:ties:)``). The stepped loop
+    /// keeps all those unit shares (same cost, same stopping tests), so they count as steps
+    /// without a run. The loop probes the share `window` units ahead: it doubles the window
+    /// while the proof goes through, halves it towards the nearest share it failed for, and
+    /// at one unit it is the stepped loop itself (that run is judged, and its error thrown,
+    /// as the stepped loop does). The kept outcome is always a run of its own, so its `rho`,
+    /// leftovers and ties are that share's. Guides/EqualShares.md, "add1 by jumps".
     ///
     /// Once an outcome funds every supported project no later run can overspend, so the
     /// stepped definition would never stop; the loop stops there with that outcome (the
@@ -28,97 +33,115 @@ extension EqualShares {
     ///
     /// - Returns: the chosen run, the number of accepted unit steps (the stepped
     ///   definition's count) and the number of MES runs the loop used (a run made ahead on
-    ///   the second core and not needed is not counted, so the count does not depend on
+    ///   the second core and never looked at is not counted, so the count does not depend on
     ///   the number of cores).
-    /// - Complexity: one MES run per change of outcome (or of the runs' affine structure)
-    ///   instead of one per unit.
+    /// - Complexity: about `2 log2(L)` MES runs for a stretch of `L` unit shares with the
+    ///   same outcome, instead of `L`.
     static func completeByAdd1(_ engine: EqualSharesRun, budget: Rational, variant: Add1Variant, threads: Int) throws
         -> (record: EqualSharesRun.Record, steps: Int, runs: Int) {
         let profile = engine.profile
-        // Lane 0 runs the share the loop needs; with a second core, lane 1 runs the unit
-        // after it at the same time, which is the next share needed whenever a run's
-        // outcome holds for less than one more unit (often, on large elections).
-        var lanes = [engine]
-        if threads > 1 {
-            lanes.append(EqualSharesRun(profile: profile, utility: engine.utility, ties: engine.ties))
-        }
-        for k in lanes.indices { lanes[k].tracksFlips = true }
-        var ahead: (share: Rational, result: Result<EqualSharesRun.Record, any Error>)?
         let exact = budget / Rational(profile.voterCount)
-        var current = try lanes[0].run(share: exact)
-        var runs = 1
+        // Unit shares are `start + k`; `k` is the last one kept (0: the counter's start).
+        let start = variant == .pabutools ? exact : exact.floor
+        var probes = EqualSharesAdd1Probes(engine: engine, start: start, lanes: threads > 1 ? 2 : 1)
+        var current = try probes.engines[0].run(share: exact)
+        var k = 0
         var steps = 0
-        // The last unit share tried and kept (or the start of the counter), and the share
-        // whose outcome is kept (`current.share` unless skipped steps moved it on).
-        var share = variant == .pabutools ? exact : exact.floor
-        var kept = exact
+        // The run kept before `current` (how fast each round's runner-up falls tells how far
+        // the next proof may reach), the window's cap (doubled after each proof) and the
+        // nearest share a probe failed to reach from `current`.
+        var previous: EqualSharesRun.Record?
+        var grow = 1
+        var limit: Int?
         let supportedCount = (0..<profile.projectCount).filter { profile.isSupported($0) }.count
         var ticker = ProgressTicker(engine.progress)
         while current.funded.count < supportedCount {
-            ticker.tick("mes add1: share \(share.decimalString(places: 0)) (\(steps) steps, \(runs) runs)")
+            ticker.tick("mes add1: share \((start + Rational(k)).decimalString(places: 0)) (\(steps) steps, \(probes.used + 1) runs)")
             if variant != .pabulib
                 && isExhaustive(current, budget: budget, profile: profile, supportedOnly: variant == .pabutools) { break }
-            // Unit shares strictly below stableUntil fund what `current` funds: kept unseen.
-            if let until = current.stableUntil {
-                let skipped = unitsStrictlyBetween(share, until)
-                if skipped > 0 {
-                    steps += skipped
-                    share += Rational(skipped)
-                    kept = share
-                }
+            // A share run before that the proof now reaches from `current`: no new run.
+            if let (far, record) = probes.farthestLooked(beyond: k, where: { holds(from: current, to: $0, ties: engine.ties) }) {
+                steps += far - k
+                k = far
+                previous = current
+                current = record
+                probes.forget(below: k)
+                if let l = limit, l <= k { limit = nil }
+                continue
             }
-            let target = share + .one
-            let next: EqualSharesRun.Record
-            if let ahead, ahead.share == target {
-                next = try ahead.result.get()
-            } else {
-                let results = runTwo(&lanes, target)
-                ahead = results.count > 1 ? (target + .one, results[1]) : nil
-                next = try results[0].get()
+            var window = grow
+            if let reach = reach(from: previous, to: current) { window = min(window, reach) }
+            if let l = limit { window = min(window, l - k - 1) }
+            window = max(1, window)
+            let target = k + window
+            // Stepping unit by unit (near a crossing of two projects' rho, where the proof
+            // fails even for one unit), the next probe is almost always the next unit: a
+            // second core runs it alongside. Elsewhere the next probe depends on this one's
+            // result, and a guess is rarely right.
+            let result = probes.result(at: target, alongside: window == 1 && grow == 1 ? target + 1 : nil)
+            var proved = false
+            if case .success(let probe) = result { proved = holds(from: current, to: probe, ties: engine.ties) }
+            if !proved && window > 1 {
+                limit = min(limit ?? target, target)
+                grow = max(1, window / 2)
+                continue
             }
-            runs += 1
-            if next.cost > budget { break }
-            share += .one
-            kept = share
+            // Proved: every unit share up to `target` funds what `current` funds. Or not
+            // proved one unit ahead: the stepped loop's own next run, judged as it judges it.
+            let next = try result.get()
+            if !proved && next.cost > budget { break }
+            steps += window
+            k = target
+            previous = current
             current = next
-            steps += 1
+            probes.forget(below: k)
+            if let l = limit, l <= k { limit = nil }
+            grow = proved ? window * 2 : 1
         }
-        if kept != current.share {
-            current = try lanes[0].run(share: kept)
-            runs += 1
-        }
-        return (current, steps, runs)
+        return (current, steps, probes.used + 1)
     }
 
-    /// MES at `share` on lane 0 and, if there is a second lane, at `share + 1` on it, at once.
-    private static func runTwo(_ lanes: inout [EqualSharesRun], _ share: Rational) -> [Result<EqualSharesRun.Record, any Error>] {
-        if lanes.count == 1 { return [Result { try lanes[0].run(share: share) }] }
-        var results = [Result<EqualSharesRun.Record, any Error>?](repeating: nil, count: 2)
-        lanes.withUnsafeMutableBufferPointer { engines in
-            results.withUnsafeMutableBufferPointer { out in
-                nonisolated(unsafe) let engines = engines  // each task uses its own engine
-                nonisolated(unsafe) let out = out  // and writes its own slot
-                DispatchQueue.concurrentPerform(iterations: 2) { k in
-                    out[k] = Result { try engines[k].run(share: share + Rational(k)) }
-                }
-            }
+    /// How many unit shares beyond `current` a proof from it is likely to reach: in each
+    /// round, the gap from the winner's `rho` to the runner-up's, over how fast the
+    /// runner-up's fell per unit from `previous` to `current`; 7/8 of the least of these.
+    /// Only a guess that chooses the next probe (the proof decides); `nil` when there is none.
+    /// - Complexity: O(rounds).
+    static func reach(from previous: EqualSharesRun.Record?, to current: EqualSharesRun.Record) -> Int? {
+        guard let previous, previous.funded == current.funded, previous.share < current.share else { return nil }
+        let span = current.share - previous.share
+        var least: Rational?
+        for (before, now) in zip(previous.rounds, current.rounds) {
+            guard let rivalBefore = before.runnerUp, let rival = now.runnerUp else { continue }
+            let fall = rivalBefore - rival
+            guard fall.signum > 0 else { continue }
+            let units = (rival - now.rho) * span / fall
+            if least.map({ units < $0 }) ?? true { least = units }
         }
-        return results.map { result in
-            guard let result else { preconditionFailure("EqualShares: both add1 runs finished") }
-            return result
-        }
+        guard let least, least < Rational(1 << 40) else { return nil }
+        guard let parts = (least * Rational(7, 8)).floor.smallParts else { return nil }
+        return max(1, Int(parts.numerator))
     }
 
-    /// The number of shares `from + k` (`k >= 1`) below `until`.
-    static func unitsStrictlyBetween(_ from: Rational, _ until: Rational) -> Int {
-        guard until > from else { return 0 }
-        let span = until - from  // from + k < until  <=>  k < span
-        let whole = span.floor
-        let k = whole == span ? whole - .one : whole
-        guard let parts = k.smallParts, parts.numerator < Int64(Int.max / 2) else {
-            preconditionFailure("EqualShares: add1 skips a number of steps that fits in a machine word")
+    /// Whether every share from `a.share` to `b.share` (two runs, `a.share <= b.share`)
+    /// funds the same projects in the same order, any tie there resolved by the chain for
+    /// the same winner: `a` and `b` fund the same, and in every round the winner's `rho` at
+    /// `a` (the most it needs anywhere between) is below every other affordable project's
+    /// `rho` at `b` (the least they need there), or equal to it for projects that `ties`
+    /// puts after the winner.
+    ///
+    /// Why: with the same winners in the rounds before, every voter's budget is a
+    /// non-decreasing function of the share (Guides/EqualShares.md, "add1 by jumps").
+    /// - Complexity: O(rounds) plus the runner-ups' tie comparisons.
+    static func holds(from a: EqualSharesRun.Record, to b: EqualSharesRun.Record, ties: TieBreaking) -> Bool {
+        guard a.funded == b.funded, a.share <= b.share else { return false }
+        for (ra, rb) in zip(a.rounds, b.rounds) {
+            guard let rival = rb.runnerUp else { continue }
+            let c = Rational.compare(ra.rho, rival)
+            if c < 0 { continue }
+            if c == 0 && rb.runnerUps.allSatisfy({ ties.compare(ra.project, $0) < 0 }) { continue }
+            return false
         }
-        return Int(parts.numerator)
+        return true
     }
 
     /// The `add1` completion as its definition states it: raise the per-voter share one

@@ -27,11 +27,10 @@
 /// Payments for a funded project are checked to sum exactly to its cost, and leftover
 /// budgets plus spending exactly to the shares handed out.
 ///
-/// With ``tracksFlips`` (the `add1` completion), a run also finds how far the share can
-/// grow before its outcome can change (``Record/stableUntil``): every amount of the run is
-/// an affine function of the share as long as the run's decisions stay the same, so each
-/// class also carries the slope of its budget, and each decisive comparison yields the
-/// share at which it could first fail. Guides/EqualShares.md, "add1 by jumps", proves it.
+/// With ``findsRunnerUp`` (the `add1` completion), each round also records the least `rho`
+/// of any other project still affordable (``RoundRecord/runnerUp``): two runs at shares
+/// `a < b` that fund the same projects in the same order then tell whether every share in
+/// between does too (Guides/EqualShares.md, "add1 by jumps").
 ///
 /// Internally the rule works with `tau`, the payment per point: a rich supporter pays
 /// `tau * w_i(p)`, `tau = X / (D * U)` with `U` the rich supporters' points. With
@@ -84,6 +83,11 @@ final class EqualSharesRun {
         /// Every unfunded supported project at the start of the round (only when the run
         /// records candidates).
         var candidates: [Candidate] = []
+        /// With ``findsRunnerUp``: the least `rho` of the other projects still affordable in
+        /// this round (equal to `rho` when the round was a tie); `nil` when none is.
+        var runnerUp: Rational? = nil
+        /// With ``findsRunnerUp``: the other projects whose `rho` is ``runnerUp``.
+        var runnerUps: [Int] = []
     }
 
     /// The result of one run.
@@ -103,14 +107,10 @@ final class EqualSharesRun {
         /// Every unfunded supported project when the run ended (only when the run records
         /// candidates).
         var finalCandidates: [Candidate] = []
-        /// With ``tracksFlips``: every share in `share ..< stableUntil` gives the same funded
-        /// projects in the same order with no unresolved tie (`stableUntil == share` when the
-        /// run cannot tell). `nil` when not tracked, or when no larger share changes anything.
-        var stableUntil: Rational?
     }
 
-    /// Whether runs find ``Record/stableUntil`` (costs a little more per run).
-    var tracksFlips = false
+    /// Whether each round finds ``RoundRecord/runnerUp`` (a few more evaluations a round).
+    var findsRunnerUp = false
 
     // Costs as integer numerator and denominator, and the least common denominator of all.
     private let costNumerator: [EqualSharesMoney]
@@ -129,22 +129,6 @@ final class EqualSharesRun {
     // Per project: the numerator X and rich points U of its last evaluation.
     private let freshExcess: [EqualSharesMoney]
     private var freshPoints: [Int]
-
-    // Flip tracking (``tracksFlips``): the slope of each class budget, d(money)/d(share),
-    // over the same unit as the budget; per project the slope of its last X; the bound so
-    // far on how far the share can grow, as a `Rational` and as GMP numerator/denominator.
-    private var classSlope: [EqualSharesMoney] = []
-    private let freshSlope: [EqualSharesMoney]
-    private var tracking = false
-    private var bound: Rational?
-    private let boundNumerator = EqualSharesMoney()
-    private let boundDenominator = EqualSharesMoney()
-    private let poorSlope = EqualSharesMoney()
-    private let slope1 = EqualSharesMoney()
-    private let slope2 = EqualSharesMoney()
-    private let gap = EqualSharesMoney()
-    private let cross1 = EqualSharesMoney()
-    private let cross2 = EqualSharesMoney()
 
     // Scratch.
     private var accumulator: [Int] = []
@@ -170,7 +154,6 @@ final class EqualSharesRun {
         for d in costDenominator { costUnit.formLCM(with: d) }
         freshExcess = profile.costs.map { _ in EqualSharesMoney() }
         freshPoints = [Int](repeating: 0, count: profile.projectCount)
-        freshSlope = profile.costs.map { _ in EqualSharesMoney() }
     }
 
     /// Runs MES with every voter starting from `share`.
@@ -186,8 +169,6 @@ final class EqualSharesRun {
         var record = Record(share: share)
         // Lower bound of rho: every supporter rich, `tau = c / sum of points`.
         var stale = [Rational](repeating: .zero, count: m)
-        // The slope of each stale value in the share (the first lower bound is constant).
-        var staleSlope = [Rational](repeating: .zero, count: tracking ? m : 0)
         var active: [Int] = []
         for p in 0..<m where profile.isSupported(p) && !share.isZero {
             let tau = profile.costs[p] / Rational(Int(profile.totalPoints[p]))
@@ -195,16 +176,24 @@ final class EqualSharesRun {
             active.append(p)
         }
         var removed = [Bool](repeating: false, count: m)
-        // add1 runs (tracksFlips) are reported by their loop, and may run on two threads.
-        var ticker: ProgressTicker? = tracksFlips ? nil : ProgressTicker(progress)
+        // add1 runs (findsRunnerUp) are reported by their loop, and may run on two threads.
+        var ticker: ProgressTicker? = findsRunnerUp ? nil : ProgressTicker(progress)
         while !active.isEmpty {
             ticker?.tick("mes round \(record.rounds.count + 1), share \(share.decimalString(places: 0))")
             active.sort { stale[$0] < stale[$1] }
             var best: Rational?
             var tied: [Int] = []
+            // The least fresh rho after best's (equal to it on a tie): with findsRunnerUp, the
+            // loop goes on until the next stale value exceeds it, so it is the runner-up.
+            var second: Rational?
+            // With findsRunnerUp: every project evaluated fresh this round, and its rho.
+            var fresh: [(project: Int, rho: Rational)] = []
             var dropped = false
             for p in active {
-                if let b = best, stale[p] > b { break }
+                if let b = best, stale[p] > b {
+                    if !findsRunnerUp { break }
+                    if let s = second, stale[p] > s { break }
+                }
                 guard evaluate(p) else {
                     removed[p] = true
                     dropped = true
@@ -212,14 +201,18 @@ final class EqualSharesRun {
                 }
                 let r = rho(p)
                 stale[p] = r
-                if tracking { staleSlope[p] = rho(p, numerator: freshSlope[p]) }
+                if findsRunnerUp { fresh.append((p, r)) }
                 if let b = best {
                     let c = Rational.compare(r, b)
                     if c < 0 {
+                        second = b
                         best = r
                         tied = [p]
                     } else if c == 0 {
+                        second = r
                         tied.append(p)
+                    } else if second.map({ r < $0 }) ?? true {
+                        second = r
                     }
                 } else {
                     best = r
@@ -235,23 +228,24 @@ final class EqualSharesRun {
                 winner = w
                 record.ties.append(tie)
             }
+            var runnerUps: [Int] = []
+            if let second {
+                // Every project whose rho is `second` was evaluated: its stale value was at most that.
+                runnerUps = fresh.filter { $0.project != winner && Rational.compare($0.rho, second) == 0 }.map(\.project)
+            }
             let candidates = recordsCandidates ? allCandidates(funded: record.funded) : []
-            if tracking { limitByRivals(of: winner, rho: bestRho, active: active, tied: tied, stale: stale, staleSlope: staleSlope) }
             let (paidAll, maxPayment) = fund(winner)
             let cost = profile.costs[winner]
             record.funded.append(winner)
             record.cost += cost
             record.rounds.append(RoundRecord(project: winner, rho: bestRho, effectiveVotes: cost / maxPayment,
-                                             paid: cost, paidAll: paidAll, candidates: candidates))
+                                             paid: cost, paidAll: paidAll, candidates: candidates,
+                                             runnerUp: findsRunnerUp ? second : nil, runnerUps: runnerUps))
             removed[winner] = true
             active.removeAll { $0 == winner }
         }
         if recordsCandidates { record.finalCandidates = allCandidates(funded: record.funded) }
         summarizeLeftovers(&record)
-        if tracksFlips {
-            if share.isZero { bound = .zero }
-            if let bound { record.stableUntil = share + bound }
-        }
         return record
     }
 
@@ -273,46 +267,6 @@ final class EqualSharesRun {
         return out
     }
 
-    /// The winner of a round against every other project still in the running: each must
-    /// keep a lower bound of its `rho` above the winner's `rho` (at or above, for those tied
-    /// with it now, whom the chain then still puts after it). Both are affine in the share.
-    private func limitByRivals(of winner: Int, rho best: Rational, active: [Int], tied: [Int],
-                                        stale: [Rational], staleSlope: [Rational]) {
-        let bestSlope = staleSlope[winner]
-        for q in active where q != winner {
-            guard tracking else { return }
-            // The gap stale[q] - best only shrinks if q's slope is below the winner's.
-            if Rational.compare(staleSlope[q], bestSlope) >= 0 { continue }
-            let value = stale[q] - best
-            if value.isZero {
-                // Tied now, apart from then on (as far as the lower bound tells).
-                limitFlip(to: .zero)
-                return
-            }
-            let closing = bestSlope - staleSlope[q]
-            if let bound, value >= closing * bound { continue }
-            limitFlip(to: value / closing)
-        }
-    }
-
-    /// Notes that a decision of this run holds for shares below `share + delta` (not beyond).
-    private func limitFlip(to delta: Rational) {
-        if let bound, bound <= delta { return }
-        bound = delta
-        EqualSharesMoney.set(boundNumerator, boundDenominator, to: delta)
-        if delta.isZero { tracking = false }
-    }
-
-    /// ``limitFlip(to:)`` for `delta = a / b` (`a >= 0`, `b > 0`), in integers until it matters.
-    private func limitFlip(_ a: EqualSharesMoney, over b: EqualSharesMoney) {
-        if bound != nil {
-            cross1.setProduct(a, boundDenominator)
-            cross2.setProduct(boundNumerator, b)
-            if EqualSharesMoney.compare(cross1, cross2) >= 0 { return }
-        }
-        limitFlip(to: EqualSharesMoney.rational(a, over: b))
-    }
-
     /// Resets the classes: everyone in class 1 with `share`, `D` = lcd(share, costs).
     private func startRun(share: Rational) {
         let shareNumerator = EqualSharesMoney(decimal: share.numeratorString)
@@ -324,13 +278,6 @@ final class EqualSharesRun {
         scratch1.set(unit)
         scratch1.divideExactly(by: shareDenominator)
         classMoney[1].setProduct(scratch1, shareNumerator)
-        tracking = tracksFlips && !share.isZero
-        bound = nil
-        if tracksFlips {
-            while classSlope.count < classMoney.count { classSlope.append(EqualSharesMoney()) }
-            classSlope[0].setZero()
-            classSlope[1].set(unit)  // money = share * D
-        }
         classCount = 2
         classRound = [0, 0]
         roundFactor.removeAll(keepingCapacity: true)
@@ -355,7 +302,6 @@ final class EqualSharesRun {
                 r += 1
             }
             classMoney[c].multiply(by: factor)
-            if tracking { classSlope[c].multiply(by: factor) }
         }
         classRound[c] = now
     }
@@ -367,10 +313,9 @@ final class EqualSharesRun {
         costNow.setProduct(scratch1, costNumerator[p])
     }
 
-    /// `rho(p)` from its last evaluation: `X / (D * U)`, divided by `c(p)` for cost utility;
-    /// with `numerator` instead of `X` (its slope), the slope of `rho(p)` in the share.
-    private func rho(_ p: Int, numerator: EqualSharesMoney? = nil) -> Rational {
-        let x = numerator ?? freshExcess[p]
+    /// `rho(p)` from its last evaluation: `X / (D * U)`, divided by `c(p)` for cost utility.
+    private func rho(_ p: Int) -> Rational {
+        let x = freshExcess[p]
         scratch1.setProduct(unit, freshPoints[p])
         if utility == .cost {
             scratch2.setProduct(x, costDenominator[p])
@@ -380,21 +325,18 @@ final class EqualSharesRun {
         return EqualSharesMoney.rational(x, over: scratch1)
     }
 
-    /// After an evaluation found `p` unaffordable (its supporters hold `poorMoney`, less
-    /// than `costNow`): the share at which they could first hold enough.
-    private func limitByUnaffordable() {
-        guard tracking, poorSlope.signum > 0 else { return }
-        gap.setDifference(costNow, poorMoney)
-        limitFlip(gap, over: poorSlope)
-    }
-
     /// Fills ``groups`` with the supporters of `p` who still hold money, one group per
     /// (class, points), every class brought up to date.
     private func collectGroups(_ p: Int) {
         groups.removeAll(keepingCapacity: true)
         let range = profile.supporters(of: p)
         if profile.unitPoints {
-            // The hottest loop of a count: plain pointers, no bounds checks or reference counting.
+            // The hottest loop of a count: plain pointers, no bounds checks, reference counting
+            // or exclusivity checks (the scratch arrays are moved into locals meanwhile).
+            var found: [Int32] = []
+            swap(&found, &touched)
+            var collected: [Group] = []
+            swap(&collected, &groups)
             profile.supporterBallot.withUnsafeBufferPointer { ballots in
                 profile.ballotWeight.withUnsafeBufferPointer { weights in
                     classOf.withUnsafeBufferPointer { classes in
@@ -403,18 +345,20 @@ final class EqualSharesRun {
                                 let j = Int(ballots[k])
                                 let c = Int(classes[j])
                                 if c == 0 { continue }
-                                if sums[c] == 0 { touched.append(Int32(c)) }
+                                if sums[c] == 0 { found.append(Int32(c)) }
                                 sums[c] += Int(weights[j])
+                            }
+                            for c in found {
+                                collected.append(Group(cls: c, points: 1, weight: sums[Int(c)]))
+                                sums[Int(c)] = 0
                             }
                         }
                     }
                 }
             }
-            for c in touched {
-                groups.append(Group(cls: c, points: 1, weight: accumulator[Int(c)]))
-                accumulator[Int(c)] = 0
-            }
-            touched.removeAll(keepingCapacity: true)
+            found.removeAll(keepingCapacity: true)
+            swap(&found, &touched)
+            swap(&collected, &groups)
         } else {
             groupIndex.removeAll(keepingCapacity: true)
             for k in range {
@@ -430,7 +374,8 @@ final class EqualSharesRun {
                 }
             }
         }
-        for g in groups { bringUpToDate(Int(g.cls)) }
+        let now = roundFactor.count
+        for g in groups where classRound[Int(g.cls)] < now { bringUpToDate(Int(g.cls)) }
     }
 
     /// Whether a group holding `money` (over `D`) cannot pay `X * w / (D * U)` in full:
@@ -462,15 +407,11 @@ final class EqualSharesRun {
         var richPoints = 0
         for g in groups { richPoints += g.weight * g.points }
         poorMoney.setZero()
-        if tracking { poorSlope.setZero() }
         var live = groups.count
         // Poor/rich passes: whoever cannot pay at the current tau cannot pay at the final
         // one either (tau only grows as poor supporters drop out).
         for _ in 0..<3 {
-            if richPoints == 0 {
-                limitByUnaffordable()
-                return false
-            }
+            if richPoints == 0 { return false }
             excess.setDifference(costNow, poorMoney)
             // This pass's tau is X / (D * passPoints), whoever drops out during the pass.
             let passPoints = richPoints
@@ -482,7 +423,6 @@ final class EqualSharesRun {
                 let money = classMoney[Int(g.cls)]
                 if isPoor(money, points: g.points, richPoints: passPoints) {
                     poorMoney.add(money, times: g.weight)
-                    if tracking { poorSlope.add(classSlope[Int(g.cls)], times: g.weight) }
                     richPoints -= g.weight * g.points
                     live -= 1
                     groups.swapAt(i, live)
@@ -494,7 +434,6 @@ final class EqualSharesRun {
             if !moved {
                 freshExcess[p].set(excess)
                 freshPoints[p] = richPoints
-                if tracking { freshSlope[p].setNegation(poorSlope) }
                 return true
             }
         }
@@ -510,24 +449,18 @@ final class EqualSharesRun {
             return EqualSharesMoney.compare(a, b) < 0
         }
         for i in 0..<live {
-            if richPoints == 0 {
-                limitByUnaffordable()
-                return false
-            }
+            if richPoints == 0 { return false }
             excess.setDifference(costNow, poorMoney)
             setThreshold(richPoints: richPoints)
             let g = groups[i]
             if !isPoor(moneyOf[Int(g.cls)], points: g.points, richPoints: richPoints) {
                 freshExcess[p].set(excess)
                 freshPoints[p] = richPoints
-                if tracking { freshSlope[p].setNegation(poorSlope) }
                 return true
             }
             poorMoney.add(moneyOf[Int(g.cls)], times: g.weight)
-            if tracking { poorSlope.add(classSlope[Int(g.cls)], times: g.weight) }
             richPoints -= g.weight * g.points
         }
-        limitByUnaffordable()
         return false
     }
 
@@ -550,7 +483,6 @@ final class EqualSharesRun {
             // Over the new unit D * U: the budget is money * U, the amount due X * w.
             scratch1.setProduct(money, u)
             if w == 1 { scratch2.set(x) } else { scratch2.setProduct(x, w) }
-            if tracking { limitByPayment(of: q, group: groups[g]) }
             let payment: EqualSharesMoney
             if EqualSharesMoney.compare(scratch1, scratch2) <= 0 {
                 payment = scratch1
@@ -564,11 +496,6 @@ final class EqualSharesRun {
                 if accumulator.count <= c { accumulator.append(0) }
                 if classRound.count <= c { classRound.append(0) }
                 classMoney[c].setDifference(scratch1, scratch2)
-                if tracksFlips {
-                    if classSlope.count <= c { classSlope.append(EqualSharesMoney()) }
-                    // slope1 holds this group's (budget - payment) slope (limitByPayment).
-                    if tracking { classSlope[c].set(slope1) }
-                }
                 classRound[c] = newRound
                 groups[g].newClass = Int32(c)
             }
@@ -581,14 +508,21 @@ final class EqualSharesRun {
         let range = profile.supporters(of: q)
         if profile.unitPoints {
             // accumulator doubles as the class map here; it is zero again afterwards.
-            for g in groups { accumulator[Int(g.cls)] = Int(g.newClass) + 1 }
-            for k in range {
-                let j = Int(profile.supporterBallot[k])
-                let c = Int(classOf[j])
-                if c == 0 { continue }
-                classOf[j] = Int32(accumulator[c] - 1)
+            let funded = groups
+            profile.supporterBallot.withUnsafeBufferPointer { ballots in
+                classOf.withUnsafeMutableBufferPointer { classes in
+                    accumulator.withUnsafeMutableBufferPointer { map in
+                        for g in funded { map[Int(g.cls)] = Int(g.newClass) + 1 }
+                        for k in range {
+                            let j = Int(ballots[k])
+                            let c = Int(classes[j])
+                            if c == 0 { continue }
+                            classes[j] = Int32(map[c] - 1)
+                        }
+                        for g in funded { map[Int(g.cls)] = 0 }
+                    }
+                }
             }
-            for g in groups { accumulator[Int(g.cls)] = 0 }
         } else {
             for k in range {
                 let j = Int(profile.supporterBallot[k])
@@ -603,32 +537,6 @@ final class EqualSharesRun {
         roundFactor.append(u)
         unit.multiply(by: u)
         return (paidAll, EqualSharesMoney.rational(largestPayment, over: unit))
-    }
-
-    /// A supporter group of the winner `q`, after ``fund(_:)`` set ``scratch1`` to its
-    /// budget and ``scratch2`` to what it owes (over `D * U`): it must stay on its side
-    /// (poor: owes at least its budget; rich: at most) for `rho(q)` and the budgets after to
-    /// stay the same affine functions of the share. Leaves the slope of what it keeps in
-    /// ``slope1``.
-    private func limitByPayment(of q: Int, group: Group) {
-        slope1.setProduct(classSlope[Int(group.cls)], freshPoints[q])
-        if group.points == 1 { slope2.set(freshSlope[q]) } else { slope2.setProduct(freshSlope[q], group.points) }
-        slope1.setDifference(slope1, slope2)
-        gap.setDifference(scratch1, scratch2)
-        switch (gap.signum, slope1.signum) {
-        case (-1, 1):
-            // Poor until its budget catches up with what it owes.
-            gap.setNegation(gap)
-            limitFlip(gap, over: slope1)
-        case (1, -1):
-            slope2.setNegation(slope1)
-            limitFlip(gap, over: slope2)
-        case (0, 1), (0, -1):
-            // Exactly at the edge and leaving it: a different split just above.
-            limitFlip(to: .zero)
-        default:
-            break
-        }
     }
 
     /// Leftover totals over all voters, checked against what was handed out and spent.
