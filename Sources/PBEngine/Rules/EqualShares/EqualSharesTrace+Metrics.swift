@@ -15,7 +15,10 @@ extension EqualSharesTrace: EffectiveSupportReporting {
     /// `nil` when the comparison step replaced the MES outcome, or for scoring ballots with
     /// a default score (unlisted projects would be supported).
     ///
-    /// - Complexity: O(rounds × total ballot entries).
+    /// Voters whose ballots are the same entries in the same order pay the same in every
+    /// round, so each such ballot is replayed once and its amounts counted `copies` times.
+    ///
+    /// - Complexity: O(rounds × entries of the distinct ballots + total ballot entries).
     public func unfundedProjectAnalysis(election: Election, funded: [Int]) -> [UnfundedProjectAnalysis]? {
         if let comparison, comparison.greedyWins { return nil }
         if election.voteType == .scoring, let d = election.limits.defaultScore, d != 0 { return nil }
@@ -28,13 +31,14 @@ extension EqualSharesTrace: EffectiveSupportReporting {
         func utility(_ p: Int, _ w: Int64) -> Rational {
             options.utility == .cost ? Rational(Int(w)) * election.projects[p].cost : Rational(Int(w))
         }
-        var budget = [Rational](repeating: share, count: ballots.count)
+        let groups = Self.sameBallots(ballots)
+        var budget = [Rational](repeating: share, count: groups.count)
         var held = [Rational](repeating: .zero, count: projectCount)
         var hasSupporters = [Bool](repeating: false, count: projectCount)
-        for b in 0..<ballots.count {
+        for (b, copies) in groups {
             for k in ballots.range(of: b) where weight(k) > 0 {
                 let p = Int(ballots.projects[k])
-                held[p] += share
+                held[p] += copies * share
                 hasSupporters[p] = true
             }
         }
@@ -53,24 +57,25 @@ extension EqualSharesTrace: EffectiveSupportReporting {
         for (r, round) in rounds.enumerated() {
             markUnaffordable(r + 1)
             // Payments for this round's project.
-            for b in 0..<ballots.count {
+            for (g, (b, copies)) in groups.enumerated() {
                 let range = ballots.range(of: b)
                 guard let k = range.first(where: { Int(ballots.projects[$0]) == round.project }), weight(k) > 0 else { continue }
-                let pay = min(budget[b], round.rho * utility(round.project, weight(k)))
+                let pay = min(budget[g], round.rho * utility(round.project, weight(k)))
                 guard !pay.isZero else { continue }
-                budget[b] -= pay
+                budget[g] -= pay
+                let paid = copies * pay
                 for j in range where weight(j) > 0 {
                     let p = Int(ballots.projects[j])
-                    held[p] -= pay
-                    if !isFunded[p] && unaffordableFrom[p] == nil { lost[p][r] += pay }
+                    held[p] -= paid
+                    if !isFunded[p] && unaffordableFrom[p] == nil { lost[p][r] += paid }
                 }
             }
             // Cover of every unfunded project at this round's rho, budgets after payment.
             var cover = [Rational](repeating: .zero, count: projectCount)
-            for b in 0..<ballots.count {
+            for (g, (b, copies)) in groups.enumerated() {
                 for k in ballots.range(of: b) where weight(k) > 0 {
                     let p = Int(ballots.projects[k])
-                    if !isFunded[p] { cover[p] += min(budget[b], round.rho * utility(p, weight(k))) }
+                    if !isFunded[p] { cover[p] += copies * min(budget[g], round.rho * utility(p, weight(k))) }
                 }
             }
             for p in open { effective[p] = max(effective[p], Self.percent(cover[p], election.projects[p].cost)) }
@@ -176,6 +181,27 @@ extension EqualSharesTrace: EffectiveSupportReporting {
         var held = Rational.zero
         for (b, _) in coverers { held += budget[b] }
         return max(effective, Self.percent(held, cost))
+    }
+
+    /// One ballot of each group of voters whose ballots list the same projects with the same
+    /// points in the same order, with the group's size, in order of first appearance. The
+    /// replay needs exactly this (not ``DistinctBallots``, which sorts entries and drops
+    /// zero points): it reads the first entry of a project on a ballot.
+    private static func sameBallots(_ ballots: Ballots) -> [(ballot: Int, copies: Rational)] {
+        var index: [[Int64]: Int] = [:]
+        var groups: [(ballot: Int, count: Int)] = []
+        for b in 0..<ballots.count {
+            let range = ballots.range(of: b)
+            var key = range.map { Int64(ballots.projects[$0]) }
+            if let points = ballots.points { key += range.map { points[$0] } }
+            if let g = index[key] {
+                groups[g].count += 1
+            } else {
+                index[key] = groups.count
+                groups.append((b, 1))
+            }
+        }
+        return groups.map { ($0.ballot, Rational($0.count)) }
     }
 
     /// `floor(100 * cover / cost)`.
