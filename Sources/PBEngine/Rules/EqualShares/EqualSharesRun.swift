@@ -18,7 +18,7 @@
 ///   no poor supporter at all), falling back to sort-and-peel when supporters keep
 ///   turning out poor, so the worst case stays O(k log k) for k groups.
 /// - *One growing denominator*: every amount is an integer count of a money unit `1 / D`
-///   (``EqualSharesMoney``, GMP integers changed in place). `D` starts as the least common
+///   (``GMPInteger``, GMP integers changed in place). `D` starts as the least common
 ///   denominator of the share and the costs and is multiplied, when a project is funded,
 ///   by the divisor of its payment (the rich supporters' points). A class's budget is kept
 ///   over the `D` of the round it was made in and brought up to date only when it is
@@ -37,7 +37,7 @@
 /// `cardinality` utility `rho = tau`; with `cost` utility (`u_i(p) = w_i(p) * c(p)`)
 /// `rho = tau / c(p)`.
 ///
-/// A class, not a struct: a run owns mutable GMP scratch (``EqualSharesMoney`` values), and
+/// A class, not a struct: a run owns mutable GMP scratch (``GMPInteger`` values), and
 /// copies of a struct would share it. Each parallel add1 lane is an instance of its own.
 final class EqualSharesRun {
     let profile: EqualSharesProfile
@@ -113,21 +113,21 @@ final class EqualSharesRun {
     var findsRunnerUp = false
 
     // Costs as integer numerator and denominator, and the least common denominator of all.
-    private let costNumerator: [EqualSharesMoney]
-    private let costDenominator: [EqualSharesMoney]
-    private let costUnit: EqualSharesMoney
+    private let costNumerator: [GMPInteger]
+    private let costDenominator: [GMPInteger]
+    private let costUnit: GMPInteger
 
     // Per run: class budgets (pool reused from run to run), the round each is expressed in,
     // the divisor of each round, the current unit denominator D.
-    private var classMoney: [EqualSharesMoney] = []
+    private var classMoney: [GMPInteger] = []
     private var classRound: [Int] = []
     private var classCount = 0
     private var roundFactor: [Int] = []
-    private let unit = EqualSharesMoney()
+    private let unit = GMPInteger()
     private var classOf: [Int32] = []
 
     // Per project: the numerator X and rich points U of its last evaluation.
-    private let freshExcess: [EqualSharesMoney]
+    private let freshExcess: [GMPInteger]
     private var freshPoints: [Int]
 
     // Scratch.
@@ -135,24 +135,24 @@ final class EqualSharesRun {
     private var touched: [Int32] = []
     private var groups: [Group] = []
     private var groupIndex: [GroupKey: Int] = [:]
-    private let costNow = EqualSharesMoney()
-    private let poorMoney = EqualSharesMoney()
-    private let excess = EqualSharesMoney()
-    private let threshold = EqualSharesMoney()
-    private let scratch1 = EqualSharesMoney()
-    private let scratch2 = EqualSharesMoney()
-    private let largestPayment = EqualSharesMoney()
-    private let paidMoney = EqualSharesMoney()
+    private let costNow = GMPInteger()
+    private let poorMoney = GMPInteger()
+    private let excess = GMPInteger()
+    private let threshold = GMPInteger()
+    private let scratch1 = GMPInteger()
+    private let scratch2 = GMPInteger()
+    private let largestPayment = GMPInteger()
+    private let paidMoney = GMPInteger()
 
     init(profile: EqualSharesProfile, utility: Utility, ties: TieBreaking) {
         self.profile = profile
         self.utility = utility
         self.ties = ties
-        costNumerator = profile.costs.map { EqualSharesMoney(decimal: $0.numeratorString) }
-        costDenominator = profile.costs.map { EqualSharesMoney(decimal: $0.denominatorString) }
-        costUnit = EqualSharesMoney(decimal: "1")
+        costNumerator = profile.costs.map { GMPInteger(decimal: $0.numeratorString) }
+        costDenominator = profile.costs.map { GMPInteger(decimal: $0.denominatorString) }
+        costUnit = GMPInteger(decimal: "1")
         for d in costDenominator { costUnit.formLCM(with: d) }
-        freshExcess = profile.costs.map { _ in EqualSharesMoney() }
+        freshExcess = profile.costs.map { _ in GMPInteger() }
         freshPoints = [Int](repeating: 0, count: profile.projectCount)
     }
 
@@ -256,12 +256,12 @@ final class EqualSharesRun {
         var isFunded = [Bool](repeating: false, count: profile.projectCount)
         for p in funded { isFunded[p] = true }
         var out: [Candidate] = []
-        let held = EqualSharesMoney()
+        let held = GMPInteger()
         for p in 0..<profile.projectCount where !isFunded[p] && profile.isSupported(p) {
             collectGroups(p)
             held.setZero()
             for g in groups { held.add(classMoney[Int(g.cls)], times: g.weight) }
-            let money = EqualSharesMoney.rational(held, over: unit)
+            let money = GMPInteger.rational(held, over: unit)
             out.append(Candidate(project: p, held: money, rho: evaluate(p) ? rho(p) : nil))
         }
         return out
@@ -269,11 +269,11 @@ final class EqualSharesRun {
 
     /// Resets the classes: everyone in class 1 with `share`, `D` = lcd(share, costs).
     private func startRun(share: Rational) {
-        let shareNumerator = EqualSharesMoney(decimal: share.numeratorString)
-        let shareDenominator = EqualSharesMoney(decimal: share.denominatorString)
+        let shareNumerator = GMPInteger(decimal: share.numeratorString)
+        let shareDenominator = GMPInteger(decimal: share.denominatorString)
         unit.set(costUnit)
         unit.formLCM(with: shareDenominator)
-        while classMoney.count < 2 { classMoney.append(EqualSharesMoney()) }
+        while classMoney.count < 2 { classMoney.append(GMPInteger()) }
         classMoney[0].setZero()
         scratch1.set(unit)
         scratch1.divideExactly(by: shareDenominator)
@@ -320,9 +320,9 @@ final class EqualSharesRun {
         if utility == .cost {
             scratch2.setProduct(x, costDenominator[p])
             scratch1.setProduct(scratch1, costNumerator[p])
-            return EqualSharesMoney.rational(scratch2, over: scratch1)
+            return GMPInteger.rational(scratch2, over: scratch1)
         }
-        return EqualSharesMoney.rational(x, over: scratch1)
+        return GMPInteger.rational(x, over: scratch1)
     }
 
     /// Fills ``groups`` with the supporters of `p` who still hold money, one group per
@@ -382,12 +382,12 @@ final class EqualSharesRun {
     /// `money * U < X * w`. With unit points, after ``setThreshold(richPoints:)`` for the
     /// same `X` and `U`: `money <= floor((X - 1) / U)`.
     @inline(__always)
-    private func isPoor(_ money: EqualSharesMoney, points w: Int, richPoints u: Int) -> Bool {
-        if profile.unitPoints { return EqualSharesMoney.compare(money, threshold) <= 0 }
+    private func isPoor(_ money: GMPInteger, points w: Int, richPoints u: Int) -> Bool {
+        if profile.unitPoints { return GMPInteger.compare(money, threshold) <= 0 }
         scratch1.setProduct(money, u)
-        if w == 1 { return EqualSharesMoney.compare(scratch1, excess) < 0 }
+        if w == 1 { return GMPInteger.compare(scratch1, excess) < 0 }
         scratch2.setProduct(excess, w)
-        return EqualSharesMoney.compare(scratch1, scratch2) < 0
+        return GMPInteger.compare(scratch1, scratch2) < 0
     }
 
     /// `floor((X - 1) / U)` into ``threshold`` (unit points only).
@@ -442,11 +442,11 @@ final class EqualSharesRun {
         let (a, b) = (scratch1, scratch2)
         groups[0..<live].sort { x, y in
             if x.points == y.points {
-                return EqualSharesMoney.compare(moneyOf[Int(x.cls)], moneyOf[Int(y.cls)]) < 0
+                return GMPInteger.compare(moneyOf[Int(x.cls)], moneyOf[Int(y.cls)]) < 0
             }
             a.setProduct(moneyOf[Int(x.cls)], y.points)
             b.setProduct(moneyOf[Int(y.cls)], x.points)
-            return EqualSharesMoney.compare(a, b) < 0
+            return GMPInteger.compare(a, b) < 0
         }
         for i in 0..<live {
             if richPoints == 0 { return false }
@@ -483,8 +483,8 @@ final class EqualSharesRun {
             // Over the new unit D * U: the budget is money * U, the amount due X * w.
             scratch1.setProduct(money, u)
             if w == 1 { scratch2.set(x) } else { scratch2.setProduct(x, w) }
-            let payment: EqualSharesMoney
-            if EqualSharesMoney.compare(scratch1, scratch2) <= 0 {
+            let payment: GMPInteger
+            if GMPInteger.compare(scratch1, scratch2) <= 0 {
                 payment = scratch1
                 paidAll += groups[g].weight
                 groups[g].newClass = 0
@@ -492,7 +492,7 @@ final class EqualSharesRun {
                 payment = scratch2
                 let c = classCount
                 classCount += 1
-                if classMoney.count <= c { classMoney.append(EqualSharesMoney()) }
+                if classMoney.count <= c { classMoney.append(GMPInteger()) }
                 if accumulator.count <= c { accumulator.append(0) }
                 if classRound.count <= c { classRound.append(0) }
                 classMoney[c].setDifference(scratch1, scratch2)
@@ -500,10 +500,10 @@ final class EqualSharesRun {
                 groups[g].newClass = Int32(c)
             }
             paidMoney.add(payment, times: groups[g].weight)
-            if EqualSharesMoney.compare(payment, largestPayment) > 0 { largestPayment.set(payment) }
+            if GMPInteger.compare(payment, largestPayment) > 0 { largestPayment.set(payment) }
         }
         scratch1.setProduct(costNow, u)
-        precondition(EqualSharesMoney.compare(paidMoney, scratch1) == 0,
+        precondition(GMPInteger.compare(paidMoney, scratch1) == 0,
                      "EqualShares: payments for a funded project must sum to its cost (project \(q))")
         let range = profile.supporters(of: q)
         if profile.unitPoints {
@@ -536,22 +536,22 @@ final class EqualSharesRun {
         }
         roundFactor.append(u)
         unit.multiply(by: u)
-        return (paidAll, EqualSharesMoney.rational(largestPayment, over: unit))
+        return (paidAll, GMPInteger.rational(largestPayment, over: unit))
     }
 
     /// Leftover totals over all voters, checked against what was handed out and spent.
     private func summarizeLeftovers(_ record: inout Record) {
         var weightOf = [Int](repeating: 0, count: classCount)
         for j in 0..<profile.distinctBallotCount { weightOf[Int(classOf[j])] += Int(profile.ballotWeight[j]) }
-        let total = EqualSharesMoney()
-        let most = EqualSharesMoney()
+        let total = GMPInteger()
+        let most = GMPInteger()
         for c in 1..<classCount where weightOf[c] > 0 {
             bringUpToDate(c)
             total.add(classMoney[c], times: weightOf[c])
-            if EqualSharesMoney.compare(classMoney[c], most) > 0 { most.set(classMoney[c]) }
+            if GMPInteger.compare(classMoney[c], most) > 0 { most.set(classMoney[c]) }
         }
-        let leftover = EqualSharesMoney.rational(total, over: unit) + record.share * Rational(profile.idleVoterCount)
-        var largest = EqualSharesMoney.rational(most, over: unit)
+        let leftover = GMPInteger.rational(total, over: unit) + record.share * Rational(profile.idleVoterCount)
+        var largest = GMPInteger.rational(most, over: unit)
         if profile.idleVoterCount > 0 && record.share > largest { largest = record.share }
         precondition(leftover + record.cost == record.share * Rational(profile.voterCount),
                      "EqualShares: leftover budgets plus spending must equal the shares handed out")

@@ -13,7 +13,7 @@ import CGMP
 /// Voters whose loads were last set in the same round have equal loads, so loads are kept
 /// per round (a *load class*), not per voter: a project's load sum is updated by moving
 /// supporter counts between classes when a project is funded. Loads are integers over one
-/// common denominator (``PhragmenLoadNumerator``), compared by cross-multiplication, so
+/// common denominator (``GMPInteger``), compared by cross-multiplication, so
 /// no gcd is ever taken. See `Guides/Phragmen.md`.
 public enum PhragmenRule: CountingRule {
     public static let name = "phragmen"
@@ -60,24 +60,24 @@ public enum PhragmenRule: CountingRule {
         }
 
         // Every load as an integer over the common denominator `unit` (see
-        // PhragmenLoadNumerator): class `k`'s load is `classLoad[k] / unit`, and project
+        // GMPInteger): class `k`'s load is `classLoad[k] / unit`, and project
         // `p`'s new max load is `numerator[p] / (votes[p] * unit)`, where `numerator[p]`
         // is `(c(p) + its supporters' loads) * unit`. `unit` starts as the lcm of the
         // costs' denominators and is multiplied by each winner's supporter count.
-        let unit = PhragmenLoadNumerator()
+        let unit = GMPInteger()
         __gmpz_set_ui(unit.value, 1)
-        let costNumerators = costs.map { _ in PhragmenLoadNumerator() }
-        let costDenominators = costs.map { _ in PhragmenLoadNumerator() }
+        let costNumerators = costs.map { _ in GMPInteger() }
+        let costDenominators = costs.map { _ in GMPInteger() }
         for p in 0..<projectCount {
-            PhragmenLoadNumerator.set(costNumerators[p], costDenominators[p], to: costs[p])
+            GMPInteger.set(costNumerators[p], costDenominators[p], to: costs[p])
             unit.formLCM(with: costDenominators[p])
         }
         let numerator = (0..<projectCount).map { p in
-            let n = PhragmenLoadNumerator()
+            let n = GMPInteger()
             n.setProduct(costNumerators[p], unit, dividedExactlyBy: costDenominators[p])
             return n
         }
-        var classLoad: [PhragmenLoadNumerator] = [PhragmenLoadNumerator()]
+        var classLoad: [GMPInteger] = [GMPInteger()]
         var lastLoad = Rational.zero
         var classOfVoter = [Int32](repeating: 0, count: voters)
         var funded = [Bool](repeating: false, count: projectCount)
@@ -90,8 +90,8 @@ public enum PhragmenRule: CountingRule {
         // Marks projects already counted for the voter being moved (a ballot may repeat one).
         var stamp = [Int](repeating: 0, count: projectCount)
         var stampNow = 0
-        let scratch = (PhragmenLoadNumerator(), PhragmenLoadNumerator())
-        let rise = PhragmenLoadNumerator()
+        let scratch = (GMPInteger(), GMPInteger())
+        let rise = GMPInteger()
         // The winner's supporters bucketed by class (a counting sort by class).
         var classCount: [Int] = []
         var bySupporterClass = [Int32](repeating: 0, count: voters)
@@ -107,7 +107,7 @@ public enum PhragmenRule: CountingRule {
                     tied = [p]
                     continue
                 }
-                let c = PhragmenLoadNumerator.compare(numerator[p], over: votes[p], numerator[b], over: votes[b], scratch: scratch)
+                let c = GMPInteger.compare(numerator[p], over: votes[p], numerator[b], over: votes[b], scratch: scratch)
                 if c < 0 {
                     tied = [p]
                 } else if c == 0 {
@@ -133,7 +133,7 @@ public enum PhragmenRule: CountingRule {
 
             // The new unit is `unit * votes[winner]`: the new class's load is then
             // numerator[winner], and every other number is multiplied by votes[winner].
-            let newLoad = PhragmenLoadNumerator()
+            let newLoad = GMPInteger()
             newLoad.set(numerator[winner])
             let v = votes[winner]
             unit.multiply(by: v)
