@@ -63,6 +63,7 @@ let benchmarks: @Sendable () -> Void = {
         parse("Lodz 2022", { lodz2022 })
         count("Lodz 2022", rule: "greedy", { lodz2022 })
         count("Lodz 2022", rule: "mes", maxIterations: 5, { lodz2022 })
+        count("Lodz 2022", rule: "maximin-support", maxIterations: 5, { lodz2022 })
     } else {
         print("skipping the Lodz 2022 benchmarks: \(Fixture.sharedFolder.path) is absent (../shared is not beside this clone)")
     }

@@ -42,23 +42,4 @@ struct MaximinSupportReferenceTests {
             #expect(trace.stop == .onlyUnsupportedFit, "\(file)")
         }
     }
-
-    /// Lodz 2022 (90,494 voters, 160 projects): prints the count's time. Heavy in a debug
-    /// build; runs only when PBCOUNT_MAXIMIN_MEASURE is set (e.g. with
-    /// `swift test -c release --filter MaximinSupportReference`).
-    @Test("time on Lodz 2022", .enabled(if: ProcessInfo.processInfo.environment["PBCOUNT_MAXIMIN_MEASURE"] != nil))
-    func lodz() throws {
-        let election = try PabulibReader.read(path: SharedData.path("Poland_Lodz_2022.pb"), invalidBallots: .keep)
-        let ties = TieBreaking(chain: [.id], election: election)
-        let clock = ContinuousClock()
-        var trace: MaximinSupportTrace?
-        let elapsed = try clock.measure { trace = try MaximinSupportCount.run(election, ties: ties) }
-        let result = try #require(trace)
-        let fresh = result.rounds.map { $0.candidates.filter(\.isExact).count }.reduce(0, +)
-        let considered = result.rounds.map(\.candidates.count).reduce(0, +)
-        var classes = SupportClasses(election)
-        for p in result.funded { classes.fund(p) }
-        print("maximin-support Lodz 2022: \(elapsed), \(result.rounds.count) rounds, \(fresh) of \(considered) candidate loads computed exactly, \(classes.classCount) voter classes at the end, stop \(result.stop), final load \(result.rounds.last?.load.description ?? "-")")
-        #expect(!result.funded.isEmpty)
-    }
 }
