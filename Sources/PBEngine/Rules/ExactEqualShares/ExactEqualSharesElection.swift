@@ -246,6 +246,10 @@ struct ExactEqualSharesElection {
         var scanT = [Int](repeating: 0, count: projectCount)
         var scanLeast = [Int](repeating: Int.max, count: projectCount)
         var anyDirty = true
+        var leastSoFar: Threshold?
+        for e in result.roundEvents {
+            if let e, leastSoFar.map({ e.compare($0) < 0 }) ?? true { leastSoFar = e }
+        }
         while true {
             let round = result.steps.count
             result.snapshots.append(ClassState(classOfVoter: classOfVoter, paidByClass: paidByClass, sizeOfClass: sizeOfClass,
@@ -323,7 +327,12 @@ struct ExactEqualSharesElection {
             // This round's event, as far as it is new: a project whose list is unchanged
             // since its last scan reads on only the classes that its smaller least `t` adds
             // (the least `t` never grows while the list stays: the winner's rank never rises).
+            // The least event recorded so far, this round's or an earlier one's: a value
+            // not below it cannot be the least, or is one first met in an earlier round (or
+            // already in this one), so it need not be recorded (Guides/ExactEqualShares.md,
+            // "Events on classes").
             var event: Threshold?
+            var bound = leastSoFar
             for p in 0..<projectCount where open[p] {
                 // A project left unevaluated ranks below the winner: its payers are below the
                 // winner's rank needs, so they do not enter its least `t`.
@@ -333,9 +342,23 @@ struct ExactEqualSharesElection {
                 var j = scanned[p]
                 var t = scanT[p]
                 let list = entries[p]
+                // Every class left in the list paid at least what the richest paid and has
+                // at most `t` supporters from it on: once the richest's `paid + c/t` reaches
+                // the bound, no class left can go below it, now or in a later round (the
+                // bound only falls), and the list is done with.
+                let richest = list.isEmpty ? Rational.zero : paidByClass[Int(list[list.count - 1].key)]
                 while j < list.count && t >= least {
+                    if (j - scanned[p]) % 16 == 0, let b = bound, Threshold(paid: richest, cost: costs[p], payers: t).compare(b) >= 0 {
+                        j = list.count
+                        t = 0
+                        scanLeast[p] = 1
+                        break
+                    }
                     let e = Threshold(paid: paidByClass[Int(list[j].key)], cost: costs[p], payers: t)
-                    if event.map({ e.compare($0) < 0 }) ?? true { event = e }
+                    if bound.map({ e.compare($0) < 0 }) ?? true {
+                        event = e
+                        bound = e
+                    }
                     t -= list[j].count
                     j += 1
                 }
@@ -343,6 +366,7 @@ struct ExactEqualSharesElection {
                 scanT[p] = t
             }
             result.roundEvents.append(event)
+            leastSoFar = bound
             guard let p = winner, let score = best else { break }
             let m = payersOf[p]
             result.steps.append(ExactEqualSharesRun.Step(project: p, payers: m, payment: costs[p] / Rational(m), score: score))
