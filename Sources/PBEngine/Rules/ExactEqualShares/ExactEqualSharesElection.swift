@@ -114,8 +114,6 @@ struct ExactEqualSharesElection {
         var changedProjects: [Int] = []
         // The classes with voters, most paid first, ties by index.
         var order: [Int32] = [0]
-        // What each class holds at this share: `share - paid`.
-        var budgetOfClass: [Rational] = [share]
         // Each project's classes this round, poorest first, with its supporters in each.
         var entries = [[(key: Int32, count: Int)]](repeating: [], count: projectCount)
         var total = [Int](repeating: 0, count: projectCount)
@@ -132,7 +130,6 @@ struct ExactEqualSharesElection {
             classOfPaid = state.classOfPaid
             projectsOfClass = state.projectsOfClass
             order = state.order
-            budgetOfClass = paidByClass.map { share - $0 }
             slotOfClass = [Int](repeating: -1, count: paidByClass.count)
             result.steps = Array(previous.steps[..<start])
             result.totalCost = result.steps.reduce(Rational.zero) { $0 + costs[$1.project] }
@@ -183,7 +180,6 @@ struct ExactEqualSharesElection {
                 } else if count == sizeOfClass[Int(k)] {
                     if classOfPaid[oldPaid] == k { classOfPaid[oldPaid] = nil }
                     paidByClass[Int(k)] = newPaid
-                    budgetOfClass[Int(k)] = share - newPaid
                     classOfPaid[newPaid] = k
                     repositioned.append(k)
                     // The whole class moves in the order: every project in it has a new list.
@@ -191,7 +187,6 @@ struct ExactEqualSharesElection {
                 } else {
                     let fresh = Int32(paidByClass.count)
                     paidByClass.append(newPaid)
-                    budgetOfClass.append(share - newPaid)
                     sizeOfClass.append(count)
                     projectsOfClass.append([])
                     slotOfClass.append(-1)
@@ -292,7 +287,9 @@ struct ExactEqualSharesElection {
                     let cost = costs[p]
                     var m = total[p]
                     for (k, count) in entries[p] {
-                        guard Self.isBelow(budgetOfClass[Int(k)], times: m, cost) else { break }
+                        // `share - paid < c/m`, as `paid + c/m > share`: no class's money at
+                        // this share is kept (a resumed run would compute it for every class).
+                        guard Threshold(paid: paidByClass[Int(k)], cost: cost, payers: m).compare(share) > 0 else { break }
                         m -= count
                     }
                     payersOf[p] = m
@@ -445,20 +442,6 @@ struct ExactEqualSharesElection {
         out.append(contentsOf: kept[i...])
         out.append(contentsOf: placed[j...])
         return out
-    }
-
-    /// Whether `budget < cost / m`, without dividing: `budget * m < cost`.
-    ///
-    /// Fast path (a whole cost, both in the small form): `num(budget) * m` against
-    /// `cost * den(budget)` in 128 bits, which cannot overflow, and no gcd.
-    @inline(__always)
-    static func isBelow(_ budget: Rational, times m: Int, _ cost: Rational) -> Bool {
-        if let b = budget.smallParts, let c = cost.smallParts, c.denominator == 1 {
-            let x = b.numerator.multipliedFullWidth(by: Int64(m))
-            let y = c.numerator.multipliedFullWidth(by: b.denominator)
-            return x.high < y.high || (x.high == y.high && x.low < y.low)
-        }
-        return budget * Rational(m) < cost
     }
 
     /// A threshold `paid + c/m`, as an unreduced fraction of two `Int64` when it fits (no
