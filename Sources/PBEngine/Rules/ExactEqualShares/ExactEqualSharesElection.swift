@@ -66,25 +66,27 @@ struct ExactEqualSharesElection {
         var paidByClass: [Rational]
         var sizeOfClass: [Int]
         var classOfPaid: [Rational: Int32]
-        var classesOfProject: [[Int32: Int]]
+        var projectsOfClass: [[(project: Int32, count: Int)]]
         /// The classes with voters, poorest (most paid) first, ties by index.
         var order: [Int32]
     }
 
-    /// Exact Equal Shares with `share` per voter.
+    /// Exact Equal Shares with `share` per voter, and the smallest larger share at which the
+    /// run would go differently (``ExactEqualSharesRun/nextShare``).
     ///
     /// With `previous`, a run at a smaller share whose ``ExactEqualSharesRun/nextShare`` is
     /// `share`, the run starts at ``ExactEqualSharesRun/nextRound``: every earlier round
-    /// funds the same project with the same payers at `share` (no drop that matters flips
-    /// there), so its classes are taken from `previous`; every unfunded project is back in
-    /// the running, since drops that do not matter may have flipped, and its lazy bound is
-    /// what its last evaluation finds at `share` (Guides/ExactEqualShares.md, "Lazy bounds
-    /// across runs").
+    /// funds the same project with the same payers at `share` (no event of those rounds is
+    /// at `share` or below), so its classes are taken from `previous`'s snapshot of that
+    /// round, and the earlier rounds' events too (they are the same at `share`:
+    /// Guides/ExactEqualShares.md, "Resuming").
     ///
     /// - Throws: ``CountError/unresolvedTie(_:_:)``.
-    /// - Complexity: per round, O(c log c) for each project evaluated (c: the budget classes
-    ///   among its supporters; projects are evaluated lazily, best last rank first, since a
-    ///   rank never rises), plus the ballot lengths of the voters who move to a new class.
+    /// - Complexity: per round, O(S) to list the changed projects' budget classes poorest
+    ///   first (S: the (class, project) pairs with a supporter), plus the classes each
+    ///   evaluated project drops and each event scan reads, plus the ballot lengths of the
+    ///   voters who move to a new class, plus O(K + r log r) for the class order (K classes,
+    ///   r of them new or changed).
     func run(share: Rational, resuming previous: ExactEqualSharesRun? = nil) throws -> ExactEqualSharesRun {
         var result = ExactEqualSharesRun(share: share)
         let projectCount = costs.count
@@ -94,25 +96,31 @@ struct ExactEqualSharesElection {
         // The class holding each amount paid, so that voters who paid the same in different
         // ways share a class (their futures are the same: only the money left matters).
         var classOfPaid: [Rational: Int32] = [.zero: 0]
-        // Supporters of each project per class.
-        var classesOfProject: [[Int32: Int]] = supporterCount.map { $0 == 0 ? [:] : [0: $0] }
-        var alive = supporters.map { !$0.isEmpty }
-        var lastScore = [Rational?](repeating: nil, count: projectCount)
+        // Supporters of each project in each class (the transpose of a project's classes:
+        // listing projects class by class, in the class order, gives every project its
+        // classes poorest first without sorting).
+        // Flat lists, not hash maps: a class has few projects, and the lists are read far more
+        // often than changed.
+        var projectsOfClass: [[(project: Int32, count: Int)]] = [(0..<projectCount).filter { supporterCount[$0] > 0 }.map { (Int32($0), supporterCount[$0]) }]
+        // Scratch per class: the slot of a splitting class in `movingGroups` (-1: none).
+        var splitting: [(old: Int32, fresh: Int32)] = []
+        var movingGroups: [[Int32]] = []
+        var slotOfClass: [Int] = [-1]
+        // Unfunded projects with a supporter: the ones evaluated each round.
+        var open = supporters.map { !$0.isEmpty }
         var moved = [Int](repeating: 0, count: projectCount)
         var touched: [Int] = []
-        // Position of each class from poorest (most paid) to richest; set each round.
-        var poorness = [Int](repeating: 0, count: 1)
+        // The projects whose classes the last funding changed (repeats allowed).
+        var changedProjects: [Int] = []
+        // The classes with voters, most paid first, ties by index.
         var order: [Int32] = [0]
-        // What each class holds at this share: `share - paid`.
-        var budgetOfClass: [Rational] = [share]
-
-        // Every peel that dropped a class: the classes, where each would flip, what it decides.
-        var peels: [Peel] = []
-        // The rounds in which each project was evaluated afresh.
-        var evaluatedIn = [[Int]](repeating: [], count: projectCount)
-        // The payers each of those evaluations found (0: none).
-        var payersIn = [[Int]](repeating: [], count: projectCount)
-        var round = 0
+        // Each project's classes this round, poorest first, with its supporters in each.
+        var entries = [[(key: Int32, count: Int)]](repeating: [], count: projectCount)
+        var total = [Int](repeating: 0, count: projectCount)
+        // Each project's payers, exact where `known`, else a bound (budgets only shrink
+        // during a run, so payers only leave).
+        var payersOf = supporterCount
+        var known = [Bool](repeating: false, count: projectCount)
 
         if let previous, let start = previous.nextRound, let resumeShare = previous.nextShare, share == resumeShare {
             let state = previous.snapshots[start]
@@ -120,177 +128,89 @@ struct ExactEqualSharesElection {
             paidByClass = state.paidByClass
             sizeOfClass = state.sizeOfClass
             classOfPaid = state.classOfPaid
-            classesOfProject = state.classesOfProject
+            projectsOfClass = state.projectsOfClass
             order = state.order
+            slotOfClass = [Int](repeating: -1, count: paidByClass.count)
             result.steps = Array(previous.steps[..<start])
             result.totalCost = result.steps.reduce(Rational.zero) { $0 + costs[$1.project] }
+            for step in result.steps { open[step.project] = false }
             for (k, tieRound) in previous.tieRounds.enumerated() where tieRound < start {
                 result.ties.append(previous.ties[k])
                 result.tieRounds.append(tieRound)
             }
             result.snapshots = Array(previous.snapshots[..<start])
-            let fundedBefore = Set(result.steps.map(\.project))
-            alive = supporters.indices.map { !supporters[$0].isEmpty && !fundedBefore.contains($0) }
-            budgetOfClass = paidByClass.map { share - $0 }
-            // Earlier rounds' peels as they were: at this share a drop whose threshold was
-            // passed keeps its class, and the peel ends there (see ``nextShare``).
-            peels = Array(previous.peels.prefix { $0.round < start })
-            evaluatedIn = previous.evaluatedIn.map { $0.filter { $0 < start } }
-            payersIn = evaluatedIn.indices.map { Array(previous.payersIn[$0].prefix(evaluatedIn[$0].count)) }
-            round = start
-            // Bounds for lazy evaluation from the start: a project's last evaluation, at this
-            // share, finds the payers it found then, or, if one of its drops has reached its
-            // threshold, the payers it would have had with that class (its peel ends there);
-            // and a rank never rises during a run. (Guides/ExactEqualShares.md, "Resuming".)
-            var latestPeel = [Int](repeating: -1, count: projectCount)
-            for (k, peel) in peels.enumerated() { latestPeel[peel.project] = k }
-            for q in 0..<projectCount where alive[q] {
-                guard let last = evaluatedIn[q].last, var m = payersIn[q].last else { continue }
-                if latestPeel[q] >= 0 && peels[latestPeel[q]].round == last {
-                    let peel = peels[latestPeel[q]]
-                    for i in peel.payers.indices
-                    where Threshold(paid: peel.paid[i], cost: costs[q], payers: peel.payers[i]).compare(share) <= 0 {
-                        m = peel.payers[i]
-                        break
-                    }
+            result.roundEvents = Array(previous.roundEvents[..<start])
+        }
+
+        /// Adds `delta` supporters of project `r` to class `k`.
+        func addSupporters(_ delta: Int, of r: Int32, to k: Int) {
+            if let i = projectsOfClass[k].firstIndex(where: { $0.project == r }) {
+                let left = projectsOfClass[k][i].count + delta
+                if left == 0 {
+                    projectsOfClass[k].swapAt(i, projectsOfClass[k].count - 1)
+                    projectsOfClass[k].removeLast()
+                } else {
+                    projectsOfClass[k][i].count = left
                 }
-                lastScore[q] = utility == .cost ? Rational(m) : Rational(m) / costs[q]
+            } else {
+                projectsOfClass[k].append((r, delta))
             }
         }
 
-        /// The payer classes and their number, or `nil` if nobody can pay; records the drops.
-        func payers(of p: Int) -> (classes: [Int32], count: Int)? {
-            evaluatedIn[p].append(round)
-            let cost = costs[p]
-            // (position in the order, class, supporters in it), poorest first.
-            var entries: [(position: Int, key: Int32, value: Int)] = []
-            entries.reserveCapacity(classesOfProject[p].count)
-            var m = 0
-            for (k, count) in classesOfProject[p] {
-                entries.append((poorness[Int(k)], k, count))
-                m += count
-            }
-            entries.sort { $0.position < $1.position }
-            var start = 0
-            var dropped: [Rational] = []
-            var dropPayers: [Int] = []
-            while start < entries.count {
-                let (_, k, count) = entries[start]
-                // budget < cost / m, without dividing.
-                if Self.isBelow(budgetOfClass[Int(k)], times: m, cost) {
-                    dropped.append(paidByClass[Int(k)])
-                    dropPayers.append(m)
-                    m -= count
-                    start += 1
-                } else {
-                    break
-                }
-            }
-            if !dropped.isEmpty { peels.append(Peel(round: round, project: p, paid: dropped, payers: dropPayers)) }
-            payersIn[p].append(m)
-            guard m > 0 else { return nil }
-            return (entries[start...].map(\.key), m)
-        }
-
-        while true {
-            result.snapshots.append(ClassState(classOfVoter: classOfVoter, paidByClass: paidByClass, sizeOfClass: sizeOfClass,
-                                               classOfPaid: classOfPaid, classesOfProject: classesOfProject, order: order))
-            // Lazy evaluation: a project's rank never rises, so its last rank bounds it.
-            let candidates = (0..<projectCount).filter { alive[$0] }.sorted { a, b in
-                switch (lastScore[a], lastScore[b]) {
-                case (nil, nil): return a < b
-                case (nil, _): return true
-                case (_, nil): return false
-                case let (x?, y?):
-                    let c = Rational.compare(x, y)
-                    return c != 0 ? c > 0 : a < b
-                }
-            }
-            // The position of each class in `order` (kept sorted as classes change, below).
-            poorness = [Int](repeating: Int.max, count: paidByClass.count)
-            for (position, k) in order.enumerated() { poorness[Int(k)] = position }
-            var best: Rational?
-            var tied: [(project: Int, classes: [Int32], count: Int)] = []
-            for p in candidates {
-                if let b = best, let bound = lastScore[p], bound < b { break }
-                guard let found = payers(of: p) else {
-                    alive[p] = false
-                    continue
-                }
-                let m = Rational(found.count)
-                let score = utility == .cost ? m : m / costs[p]
-                lastScore[p] = score
-                if let b = best {
-                    let c = Rational.compare(score, b)
-                    if c > 0 {
-                        best = score
-                        tied = [(p, found.classes, found.count)]
-                    } else if c == 0 {
-                        tied.append((p, found.classes, found.count))
-                    }
-                } else {
-                    best = score
-                    tied = [(p, found.classes, found.count)]
-                }
-            }
-            guard let score = best else { break }
-            round += 1
-            var chosen = tied[0]
-            if tied.count > 1 {
-                let (winner, record) = try ties.breakTie(tied.map(\.project).sorted(), context: "round \(result.steps.count + 1)")
-                result.ties.append(record)
-                result.tieRounds.append(result.steps.count)
-                chosen = tied.first { $0.project == winner } ?? chosen
-            }
-            let p = chosen.project
-            let payment = costs[p] / Rational(chosen.count)
-            result.steps.append(ExactEqualSharesRun.Step(project: p, payers: chosen.count, payment: payment, score: score))
-            result.totalCost += costs[p]
-            alive[p] = false
-
-            // Charge the payers. Each paying class moves to the class of its new amount paid:
-            // an existing class (not one paying now), the class itself if all of it pays, or
-            // a new class.
-            let paying = Set(chosen.classes)
-            var newClassOf: [Int32: Int32] = [:]
+        /// Charges `p`'s payers (the given classes, with its supporters in each) and moves
+        /// them to the classes of their new amounts paid.
+        func fund(_ p: Int, classes chosen: [(key: Int32, count: Int)], payers: Int) {
+            let payment = costs[p] / Rational(payers)
+            open[p] = false
+            changedProjects.removeAll(keepingCapacity: true)
+            // Each paying class moves to the class of its new amount paid: an existing class
+            // (not one paying now), the class itself if all of it pays, or a new class.
+            let paying = Set(chosen.map(\.key))
+            splitting.removeAll(keepingCapacity: true)
             // Classes whose amount paid changed, or that are new: they take new places in `order`.
             var repositioned: [Int32] = []
-            for k in chosen.classes.sorted() {
-                let count = classesOfProject[p][k] ?? 0
+            for (k, count) in chosen.sorted(by: { $0.key < $1.key }) {
                 let oldPaid = paidByClass[Int(k)]
                 let newPaid = oldPaid + payment
                 if let existing = classOfPaid[newPaid], !paying.contains(existing) {
-                    newClassOf[k] = existing
+                    splitting.append((k, existing))
                     sizeOfClass[Int(existing)] += count
                     sizeOfClass[Int(k)] -= count
                     if sizeOfClass[Int(k)] == 0 && classOfPaid[oldPaid] == k { classOfPaid[oldPaid] = nil }
                 } else if count == sizeOfClass[Int(k)] {
                     if classOfPaid[oldPaid] == k { classOfPaid[oldPaid] = nil }
                     paidByClass[Int(k)] = newPaid
-                    budgetOfClass[Int(k)] = share - newPaid
                     classOfPaid[newPaid] = k
                     repositioned.append(k)
+                    // The whole class moves in the order: every project in it has a new list.
+                    for (r, _) in projectsOfClass[Int(k)] { changedProjects.append(Int(r)) }
                 } else {
                     let fresh = Int32(paidByClass.count)
                     paidByClass.append(newPaid)
-                    budgetOfClass.append(share - newPaid)
                     sizeOfClass.append(count)
+                    projectsOfClass.append([])
+                    slotOfClass.append(-1)
                     sizeOfClass[Int(k)] -= count
                     classOfPaid[newPaid] = fresh
-                    newClassOf[k] = fresh
+                    splitting.append((k, fresh))
                     repositioned.append(fresh)
                 }
             }
-            if !newClassOf.isEmpty {
+            if !splitting.isEmpty {
                 // Move the payers of each splitting class, counting per project how many of
-                // its supporters move, then update each project's class counts once.
-                var moving: [Int32: [Int32]] = [:]
-                for v in supporters[p] where newClassOf[classOfVoter[Int(v)]] != nil {
-                    moving[classOfVoter[Int(v)], default: []].append(v)
+                // its supporters move, then update the two classes' project counts once.
+                while movingGroups.count < splitting.count { movingGroups.append([]) }
+                for (slot, (old, _)) in splitting.enumerated() {
+                    slotOfClass[Int(old)] = slot
+                    movingGroups[slot].removeAll(keepingCapacity: true)
                 }
-                for old in moving.keys.sorted() {
-                    guard let fresh = newClassOf[old], let voters = moving[old] else { continue }
-                    for v in voters {
+                for v in supporters[p] {
+                    let slot = slotOfClass[Int(classOfVoter[Int(v)])]
+                    if slot >= 0 { movingGroups[slot].append(v) }
+                }
+                for (slot, (old, fresh)) in splitting.enumerated() {
+                    slotOfClass[Int(old)] = -1
+                    for v in movingGroups[slot] {
                         classOfVoter[Int(v)] = fresh
                         let w = weight[Int(v)]
                         for e in groupStart[Int(v)]..<groupStart[Int(v) + 1] {
@@ -300,9 +220,9 @@ struct ExactEqualSharesElection {
                         }
                     }
                     for r in touched {
-                        let left = (classesOfProject[r][old] ?? 0) - moved[r]
-                        classesOfProject[r][old] = left == 0 ? nil : left
-                        classesOfProject[r][fresh, default: 0] += moved[r]
+                        changedProjects.append(r)
+                        addSupporters(-moved[r], of: Int32(r), to: Int(old))
+                        addSupporters(moved[r], of: Int32(r), to: Int(fresh))
                         moved[r] = 0
                     }
                     touched.removeAll(keepingCapacity: true)
@@ -310,17 +230,187 @@ struct ExactEqualSharesElection {
             }
             order = Self.reordered(order, repositioned: repositioned, paid: paidByClass, size: sizeOfClass)
         }
-        // The last round found nothing affordable among the projects still in the running;
-        // look at the others with the final budgets too, so that every project's chance in
-        // the last round is on record.
-        for p in 0..<projectCount where !alive[p] && !supporters[p].isEmpty && !result.steps.contains(where: { $0.project == p }) {
-            _ = payers(of: p)
+
+        // A project's classes change only when some of its supporters pay (they move to
+        // another class, or their whole class pays and moves in the order): `dirty`. The
+        // others keep their list, payers and event scan from round to round.
+        var dirty = [Bool](repeating: true, count: projectCount)
+        // How far each project's event scan has read its list: the classes read, the `t` of
+        // the next one, and the least `t` it was read for (events, below).
+        var scanned = [Int](repeating: 0, count: projectCount)
+        var scanT = [Int](repeating: 0, count: projectCount)
+        var scanLeast = [Int](repeating: Int.max, count: projectCount)
+        var anyDirty = true
+        var leastSoFar: Threshold?
+        for e in result.roundEvents {
+            if let e, leastSoFar.map({ e.compare($0) < 0 }) ?? true { leastSoFar = e }
         }
-        (result.nextShare, result.nextRound) = nextShare(share: share, peels: peels, evaluatedIn: evaluatedIn, steps: result.steps)
-        result.peels = peels
-        result.evaluatedIn = evaluatedIn
-        result.payersIn = payersIn
+        while true {
+            let round = result.steps.count
+            result.snapshots.append(ClassState(classOfVoter: classOfVoter, paidByClass: paidByClass, sizeOfClass: sizeOfClass,
+                                               classOfPaid: classOfPaid, projectsOfClass: projectsOfClass, order: order))
+            // The changed projects' classes, poorest first, from the class order.
+            if anyDirty {
+                for p in 0..<projectCount where open[p] && dirty[p] {
+                    entries[p].removeAll(keepingCapacity: true)
+                    total[p] = 0
+                }
+                for k in order {
+                    for (r, count) in projectsOfClass[Int(k)] where dirty[Int(r)] && open[Int(r)] {
+                        entries[Int(r)].append((k, count))
+                        total[Int(r)] += count
+                    }
+                }
+                for p in 0..<projectCount where open[p] && dirty[p] {
+                    // Its payers are no more than before (budgets only shrink): a bound.
+                    known[p] = false
+                    scanned[p] = 0
+                    scanT[p] = total[p]
+                    scanLeast[p] = Int.max
+                    dirty[p] = false
+                }
+                anyDirty = false
+            }
+            // Lazy evaluation: projects in order of their bound, until the next bound ranks
+            // below the best rank found (equal ranks are evaluated, so ties are found).
+            let candidates = (0..<projectCount).filter { open[$0] && payersOf[$0] > 0 }.sorted { a, b in
+                let c = utility == .cost ? (payersOf[a] == payersOf[b] ? 0 : payersOf[a] > payersOf[b] ? 1 : -1)
+                    : Rational.compare(Rational(payersOf[a]) / costs[a], Rational(payersOf[b]) / costs[b])
+                return c != 0 ? c > 0 : a < b
+            }
+            var best: Rational?
+            var tied: [Int] = []
+            for p in candidates {
+                if let b = best, Rational.compare(utility == .cost ? Rational(payersOf[p]) : Rational(payersOf[p]) / costs[p], b) < 0 { break }
+                if !known[p] {
+                    // Peel off the poorest classes while they cannot pay.
+                    let cost = costs[p]
+                    var m = total[p]
+                    for (k, count) in entries[p] {
+                        // `share - paid < c/m`, as `paid + c/m > share`: no class's money at
+                        // this share is kept (a resumed run would compute it for every class).
+                        guard Threshold(paid: paidByClass[Int(k)], cost: cost, payers: m).compare(share) > 0 else { break }
+                        m -= count
+                    }
+                    payersOf[p] = m
+                    known[p] = true
+                }
+                let m = payersOf[p]
+                guard m > 0 else { continue }
+                let score = utility == .cost ? Rational(m) : Rational(m) / costs[p]
+                if let b = best {
+                    let c = Rational.compare(score, b)
+                    if c > 0 {
+                        best = score
+                        tied = [p]
+                    } else if c == 0 {
+                        tied.append(p)
+                    }
+                } else {
+                    best = score
+                    tied = [p]
+                }
+            }
+            var winner: Int?
+            if best != nil {
+                winner = tied[0]
+                if tied.count > 1 {
+                    let (chosen, record) = try ties.breakTie(tied.sorted(), context: "round \(round + 1)")
+                    result.ties.append(record)
+                    result.tieRounds.append(round)
+                    winner = chosen
+                }
+            }
+            // This round's event, as far as it is new: a project whose list is unchanged
+            // since its last scan reads on only the classes that its smaller least `t` adds
+            // (the least `t` never grows while the list stays: the winner's rank never rises).
+            // The least event recorded so far, this round's or an earlier one's: a value
+            // not below it cannot be the least, or is one first met in an earlier round (or
+            // already in this one), so it need not be recorded (Guides/ExactEqualShares.md,
+            // "Events on classes").
+            var event: Threshold?
+            var bound = leastSoFar
+            for p in 0..<projectCount where open[p] {
+                // A project left unevaluated ranks below the winner: its payers are below the
+                // winner's rank needs, so they do not enter its least `t`.
+                let least = leastChange(p, winner: winner, own: known[p] ? payersOf[p] : 0, winnerPayers: winner.map { payersOf[$0] } ?? 0, total: total[p])
+                guard least < scanLeast[p] else { continue }
+                scanLeast[p] = least
+                var j = scanned[p]
+                var t = scanT[p]
+                let list = entries[p]
+                // Every class left in the list paid at least what the richest paid and has
+                // at most `t` supporters from it on: once the richest's `paid + c/t` reaches
+                // the bound, no class left can go below it, now or in a later round (the
+                // bound only falls), and the list is done with.
+                let richest = list.isEmpty ? Rational.zero : paidByClass[Int(list[list.count - 1].key)]
+                while j < list.count && t >= least {
+                    if (j - scanned[p]) % 16 == 0, let b = bound, Threshold(paid: richest, cost: costs[p], payers: t).compare(b) >= 0 {
+                        j = list.count
+                        t = 0
+                        scanLeast[p] = 1
+                        break
+                    }
+                    let e = Threshold(paid: paidByClass[Int(list[j].key)], cost: costs[p], payers: t)
+                    if bound.map({ e.compare($0) < 0 }) ?? true {
+                        event = e
+                        bound = e
+                    }
+                    t -= list[j].count
+                    j += 1
+                }
+                scanned[p] = j
+                scanT[p] = t
+            }
+            result.roundEvents.append(event)
+            leastSoFar = bound
+            guard let p = winner, let score = best else { break }
+            let m = payersOf[p]
+            result.steps.append(ExactEqualSharesRun.Step(project: p, payers: m, payment: costs[p] / Rational(m), score: score))
+            result.totalCost += costs[p]
+            // The payers: the classes after the dropped ones.
+            fund(p, classes: Array(entries[p].suffix(from: entries[p].count - Self.classesHolding(m, of: entries[p]))), payers: m)
+            for r in changedProjects {
+                dirty[r] = true
+                anyDirty = true
+            }
+        }
+        var next: Threshold?
+        for (round, event) in result.roundEvents.enumerated() {
+            guard let event else { continue }
+            // Strictly smaller only: the earliest round with the smallest event is where a
+            // run at that share starts.
+            if next.map({ event.compare($0) < 0 }) ?? true {
+                next = event
+                result.nextRound = round
+            }
+        }
+        result.nextShare = next?.value
         return result
+    }
+
+    /// How many of `entries` (poorest first) from the end hold exactly `m` supporters.
+    static func classesHolding(_ m: Int, of entries: [(key: Int32, count: Int)]) -> Int {
+        var left = m
+        var n = 0
+        while left > 0 {
+            n += 1
+            left -= entries[entries.count - n].count
+        }
+        precondition(left == 0, "ExactEqualShares: payers are whole classes")
+        return n
+    }
+
+    /// The least number `t` of supporters with which `p` would change the round that
+    /// `winner` wins (`nil`: the last round, which funds nothing): more than its payers, and
+    /// for another project than the winner, enough to rank at least with it (`t >= m(w)`
+    /// with cost utility, `t / c(p) >= m(w) / c(w)` with cardinality). `Int.max`: none.
+    func leastChange(_ p: Int, winner: Int?, own: Int, winnerPayers: Int, total: Int) -> Int {
+        guard let w = winner else { return 1 }
+        if p == w { return own + 1 }
+        let needed = utility == .cost ? Rational(winnerPayers) : (Rational(winnerPayers) * costs[p] / costs[w]).ceiling
+        guard let n = needed.smallParts, n.numerator <= Int64(total) else { return Int.max }
+        return max(own + 1, Int(n.numerator))
     }
 
     /// `order` (classes with voters, most paid first, ties by index) after a round: classes
@@ -352,34 +442,6 @@ struct ExactEqualSharesElection {
         out.append(contentsOf: kept[i...])
         out.append(contentsOf: placed[j...])
         return out
-    }
-
-    /// Whether `budget < cost / m`, without dividing: `budget * m < cost`.
-    ///
-    /// Fast path (a whole cost, both in the small form): `num(budget) * m` against
-    /// `cost * den(budget)` in 128 bits, which cannot overflow, and no gcd.
-    @inline(__always)
-    static func isBelow(_ budget: Rational, times m: Int, _ cost: Rational) -> Bool {
-        if let b = budget.smallParts, let c = cost.smallParts, c.denominator == 1 {
-            let x = b.numerator.multipliedFullWidth(by: Int64(m))
-            let y = c.numerator.multipliedFullWidth(by: b.denominator)
-            return x.high < y.high || (x.high == y.high && x.low < y.low)
-        }
-        return budget * Rational(m) < cost
-    }
-
-    /// The classes that one evaluation of a project dropped, poorest first: each drop is a
-    /// peel comparison `share - paid < c/m` that held, and fails from the share
-    /// `paid + c/m` (its *threshold*) on.
-    struct Peel {
-        /// The round (0-based; the number of funded projects for the last round, which
-        /// funds nothing) and the project evaluated.
-        var round: Int
-        var project: Int
-        /// What each dropped class had paid, poorest (most paid) first.
-        var paid: [Rational]
-        /// `m`: the payers the project would have had with the class, decreasing.
-        var payers: [Int]
     }
 
     /// A threshold `paid + c/m`, as an unreduced fraction of two `Int64` when it fits (no
@@ -436,65 +498,4 @@ struct ExactEqualSharesElection {
         }
     }
 
-    /// The smallest share above the run's at which its funded projects could differ: the
-    /// smallest threshold of a drop that matters.
-    ///
-    /// A drop matters when it is in the peel of the project funded in that round (more
-    /// payers change every later budget), or in the last round (which funds nothing: any
-    /// project that gets a payer there is funded). Otherwise it is in a project's
-    /// evaluation that stood for that project from its round up to the round before its
-    /// next evaluation (lazy evaluation: in between, its rank never rose above it). With
-    /// the class kept, the project would rank `rank`; it matters only if that reaches the
-    /// rank funded in one of those rounds, that is the lowest of them, the last one (the
-    /// funded rank never rises from round to round). Every other drop can flip without
-    /// changing which project any round funds or how it is paid, and then the last round,
-    /// with the same budgets, decides as before unless one of its own drops flips.
-    ///
-    /// In a peel, drops are poorest first and `m` decreases, so the would-be ranks
-    /// decrease: the drops that matter are a prefix. A peel kept from an earlier run was
-    /// made at a smaller share: at `share`, its first drop whose threshold is at most
-    /// `share` keeps its class, so the peel ends there (the classes after it are richer
-    /// and were kept before), and its later drops are no drops at all. So each peel is
-    /// read from its first drop up to the first that does not matter or no longer drops.
-    ///
-    /// - Complexity: O(peels × log evaluations per project), plus the drops read.
-    /// - Returns: that share, and the earliest round with a drop that matters there.
-    func nextShare(share: Rational, peels: [Peel], evaluatedIn: [[Int]], steps: [ExactEqualSharesRun.Step]) -> (share: Rational?, round: Int?) {
-        var next: Threshold?
-        var nextRound: Int?
-        for peel in peels {
-            let cost = costs[peel.project]
-            // The lowest rank a kept class must reach to matter; `nil`: every drop matters.
-            var bound: Rational?
-            if peel.round < steps.count && steps[peel.round].project != peel.project {
-                // Every unfunded project is evaluated in the last round and every funded one
-                // in its own round, so a later evaluation exists.
-                let rounds = evaluatedIn[peel.project]
-                var lo = 0
-                var hi = rounds.count
-                while lo < hi {
-                    let mid = (lo + hi) / 2
-                    if rounds[mid] <= peel.round { lo = mid + 1 } else { hi = mid }
-                }
-                precondition(lo < rounds.count, "ExactEqualShares: a project's evaluation must be followed by another")
-                bound = steps[rounds[lo] - 1].score
-            }
-            for i in peel.payers.indices {
-                if let bound {
-                    let m = Rational(peel.payers[i])
-                    let rank = utility == .cost ? m : m / cost
-                    if rank < bound { break }
-                }
-                let t = Threshold(paid: peel.paid[i], cost: cost, payers: peel.payers[i])
-                if t.compare(share) <= 0 { break }
-                if let n = next {
-                    let c = t.compare(n)
-                    if c > 0 || (c == 0 && nextRound.map { $0 <= peel.round } ?? false) { continue }
-                }
-                next = t
-                nextRound = peel.round
-            }
-        }
-        return (next?.value, nextRound)
-    }
 }
