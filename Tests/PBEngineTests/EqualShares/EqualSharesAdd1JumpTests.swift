@@ -245,6 +245,7 @@ struct EqualSharesAdd1JumpTests {
     /// the same order, without an unresolved tie.
     @Test func affineProofsAreStable() throws {
         var affineProofs = 0
+        var convexWinner = 0
         var samplesChecked = 0
         let elections = (0..<150).map { Self.randomElection(seed: 9000 + UInt64($0)) }
             + (0..<150).map { Self.builtElection(seed: 9500 + UInt64($0)) }
@@ -266,6 +267,9 @@ struct EqualSharesAdd1JumpTests {
                         guard let b = runs[i + d], EqualShares.holds(from: a, to: b, ties: engine.ties),
                               !EqualShares.holds(from: a, to: b, ties: engine.ties, affine: false) else { continue }
                         affineProofs += 1
+                        // A winner whose poor set changes inside the range: its rho is only
+                        // convex there (the chord bounds it).
+                        if zip(a.rounds, b.rounds).contains(where: { $0.richPoints != $1.richPoints }) { convexWinner += 1 }
                         let span = b.share - a.share
                         let samples = [Rational(1, 7), Rational(1, 2), Rational(6, 7), Rational(999, 1000)].map { a.share + span * $0 }
                         for x in samples {
@@ -277,8 +281,9 @@ struct EqualSharesAdd1JumpTests {
                 }
             }
         }
-        print("add1 affine proofs checked: \(affineProofs) ranges proved only by the affine test, "
-            + "\(samplesChecked) shares inside them run and compared")
+        print("add1 affine proofs checked: \(affineProofs) ranges proved only by the affine test "
+            + "(\(convexWinner) with a winner's poor set changing inside), \(samplesChecked) shares inside them run and compared")
         #expect(affineProofs > 500)
+        #expect(convexWinner > 50)
     }
 }
