@@ -189,15 +189,18 @@ struct EqualSharesAdd1JumpTests {
     }
 
     /// The proof itself: whenever two runs at shares `a < b` pass
-    /// ``EqualShares/holds(from:to:ties:)``, MES at shares sampled between them (fractions of
-    /// the gap, just below `b`, the units in between) funds what `a` funds, in the same
-    /// order, and throws no unresolved tie (half the elections use the chain `votes`, which
-    /// leaves ties unresolved).
+    /// ``EqualShares/holds(from:to:ties:affine:)``, MES at shares sampled between them
+    /// (fractions of the gap, just below `b`, the units in between) funds what `a` funds, in
+    /// the same order, and throws no unresolved tie (half the elections use the chain
+    /// `votes`, which leaves ties unresolved). Proofs that need the affine test (the monotone
+    /// one alone fails) are counted apart; ``affineProofsAreStable()`` seeks them out.
     @Test func provedRangeIsStable() throws {
         var proofs = 0
+        var affineProofs = 0
         var samplesChecked = 0
-        for seed in 0..<60 {
-            let election = Self.randomElection(seed: 5000 + UInt64(seed))
+        let elections = (0..<60).map { Self.randomElection(seed: 5000 + UInt64($0)) }
+            + (0..<40).map { Self.builtElection(seed: 7000 + UInt64($0)) }
+        for (seed, election) in elections.enumerated() {
             let profile = EqualSharesProfile(election)
             let chain: [TieCriterion] = seed % 2 == 0 ? [.id] : [.votes]
             for utility in Utility.allCases {
@@ -213,6 +216,7 @@ struct EqualSharesAdd1JumpTests {
                     for span in [Rational(1, 3), .one, Rational(5, 2), Rational(8), Rational(40)] {
                         guard let b = try? engine.run(share: share + span), EqualShares.holds(from: a, to: b, ties: engine.ties) else { continue }
                         proofs += 1
+                        if !EqualShares.holds(from: a, to: b, ties: engine.ties, affine: false) { affineProofs += 1 }
                         var samples = [Rational(1, 3), Rational(1, 2), Rational(99, 100), Rational(999_999, 1_000_000)].map { share + span * $0 }
                         var unit = share.floor + .one
                         while unit < share + span && samples.count < 60 {
@@ -222,14 +226,64 @@ struct EqualSharesAdd1JumpTests {
                         for x in samples {
                             samplesChecked += 1
                             let other = try plain.run(share: x)
-                            #expect(other.funded == a.funded, "seed \(seed) \(utility) from \(share) to \(share + span) at \(x)")
+                            #expect(other.funded == a.funded, "election \(seed) \(utility) from \(share) to \(share + span) at \(x)")
                         }
                     }
                     share += Rational(13, 7)
                 }
             }
         }
-        print("add1 proofs checked: \(proofs) proved ranges, \(samplesChecked) shares inside them run and compared")
+        print("add1 proofs checked: \(proofs) proved ranges (\(affineProofs) needing the affine test), "
+            + "\(samplesChecked) shares inside them run and compared")
         #expect(proofs > 300)
+    }
+
+    /// The affine test where it matters: near shares where two projects' `rho` cross, the
+    /// monotone test fails over the shortest ranges. Runs on a fine grid of shares (fifths of
+    /// a unit, over 80 units) give pairs `a < b` close together; for every pair that passes
+    /// only with the affine test, MES at shares sampled in `[a, b]` funds what `a` funds, in
+    /// the same order, without an unresolved tie.
+    @Test func affineProofsAreStable() throws {
+        var affineProofs = 0
+        var convexWinner = 0
+        var samplesChecked = 0
+        let elections = (0..<150).map { Self.randomElection(seed: 9000 + UInt64($0)) }
+            + (0..<150).map { Self.builtElection(seed: 9500 + UInt64($0)) }
+        for (seed, election) in elections.enumerated() {
+            let profile = EqualSharesProfile(election)
+            let chain: [TieCriterion] = seed % 2 == 0 ? [.id] : [.votes]
+            for utility in Utility.allCases {
+                let engine = EqualSharesRun(profile: profile, utility: utility,
+                                            ties: TieBreaking(chain: chain, election: election))
+                engine.findsRunnerUp = true
+                let plain = EqualSharesRun(profile: profile, utility: utility,
+                                           ties: TieBreaking(chain: chain, election: election))
+                let base = (election.budget / Rational(profile.voterCount) / Rational(2)).floor
+                let grid = (0..<400).map { base + Rational($0, 5) }
+                let runs = grid.map { try? engine.run(share: $0) }
+                for i in grid.indices {
+                    guard let a = runs[i] else { continue }
+                    for d in [1, 2, 3, 5, 8, 13] where i + d < grid.count {
+                        guard let b = runs[i + d], EqualShares.holds(from: a, to: b, ties: engine.ties),
+                              !EqualShares.holds(from: a, to: b, ties: engine.ties, affine: false) else { continue }
+                        affineProofs += 1
+                        // A winner whose poor set changes inside the range: its rho is only
+                        // convex there (the chord bounds it).
+                        if zip(a.rounds, b.rounds).contains(where: { $0.richPoints != $1.richPoints }) { convexWinner += 1 }
+                        let span = b.share - a.share
+                        let samples = [Rational(1, 7), Rational(1, 2), Rational(6, 7), Rational(999, 1000)].map { a.share + span * $0 }
+                        for x in samples {
+                            samplesChecked += 1
+                            let other = try plain.run(share: x)
+                            #expect(other.funded == a.funded, "election \(seed) \(utility) from \(a.share) to \(b.share) at \(x)")
+                        }
+                    }
+                }
+            }
+        }
+        print("add1 affine proofs checked: \(affineProofs) ranges proved only by the affine test "
+            + "(\(convexWinner) with a winner's poor set changing inside), \(samplesChecked) shares inside them run and compared")
+        #expect(affineProofs > 500)
+        #expect(convexWinner > 50)
     }
 }

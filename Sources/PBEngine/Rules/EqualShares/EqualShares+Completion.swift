@@ -19,12 +19,15 @@ extension EqualShares {
     /// same projects in the same order, where each round's `rho` at `a` is below the
     /// runner-up's at `b` (``EqualSharesRun/RoundRecord/runnerUp``; or equal to it, for
     /// runner-ups the chain puts after the winner), prove that every share in between funds
-    /// the same, without an unresolved tie (``holds(from:to:ties:)``). The stepped loop
+    /// the same, without an unresolved tie (``holds(from:to:ties:affine:)``); near a crossing
+    /// of two `rho`, where that fails, equal poor sets at both ends make the `rho` affine in
+    /// the share and the ends decide (the affine test). The stepped loop
     /// keeps all those unit shares (same cost, same stopping tests), so they count as steps
     /// without a run. The loop probes the share `window` units ahead: it doubles the window
     /// while the proof goes through, halves it towards the nearest share it failed for, and
     /// at one unit it is the stepped loop itself (that run is judged, and its error thrown,
-    /// as the stepped loop does). The kept outcome is always a run of its own, so its `rho`,
+    /// as the stepped loop does). The line through two kept runs' gaps places a probe on
+    /// the last unit before a predicted crossing (``predictedCrossing(from:to:)``). The kept outcome is always a run of its own, so its `rho`,
     /// leftovers and ties are that share's. Guides/EqualShares.md, "add1 by jumps".
     ///
     /// Once an outcome funds every supported project no later run can overspend, so the
@@ -70,15 +73,29 @@ extension EqualShares {
                 continue
             }
             var window = grow
-            if let reach = reach(from: previous, to: current) { window = min(window, reach) }
+            var aimed = false
+            if let x = predictedCrossing(from: previous, to: current), let last = lastUnit(before: x, start: start) {
+                // Aim at the last unit share before the predicted crossing; its neighbour
+                // (the first after it) is what the loop will want next.
+                // After a failed probe the window halves as before.
+                if last > k && last - k <= window {
+                    window = last - k
+                    aimed = true
+                } else if last <= k {
+                    window = 1
+                    aimed = true
+                }
+            } else if let reach = reach(from: previous, to: current) {
+                window = min(window, reach)
+            }
             if let l = limit { window = min(window, l - k - 1) }
             window = max(1, window)
             let target = k + window
             // Stepping unit by unit (near a crossing of two projects' rho, where the proof
-            // fails even for one unit), the next probe is almost always the next unit: a
-            // second core runs it alongside. Elsewhere the next probe depends on this one's
-            // result, and a guess is rarely right.
-            let result = probes.result(at: target, alongside: window == 1 && grow == 1 ? target + 1 : nil)
+            // fails even for one unit), or aiming just before a predicted crossing, the next
+            // probe is almost always the next unit: a second core runs it alongside.
+            // Elsewhere the next probe depends on this one's result, and a guess is rarely right.
+            let result = probes.result(at: target, alongside: aimed || (window == 1 && grow == 1) ? target + 1 : nil)
             var proved = false
             if case .success(let probe) = result { proved = holds(from: current, to: probe, ties: engine.ties) }
             if !proved && window > 1 {
@@ -90,15 +107,29 @@ extension EqualShares {
             // proved one unit ahead: the stepped loop's own next run, judged as it judges it.
             let next = try result.get()
             if !proved && next.cost > budget { break }
+            let changed = next.funded != current.funded
             steps += window
             k = target
             previous = current
             current = next
             probes.forget(below: k)
             if let l = limit, l <= k { limit = nil }
-            grow = proved ? window * 2 : 1
+            // Just past a change of outcome the new order's gaps are small, yet a proof (most
+            // often the affine one) almost always reaches a few units: doubling from 1 again
+            // cost about four runs per crossing on Budapest.
+            grow = proved ? window * 2 : (changed ? Self.windowAfterChange : 1)
         }
         return (current, steps, probes.used + 1)
+    }
+
+    /// The first window after a change of outcome (a guess; the proof decides).
+    static let windowAfterChange = 8
+
+    /// The counter `j` of the last unit share `start + j` strictly below `x` (`nil` if it does
+    /// not fit an `Int`).
+    static func lastUnit(before x: Rational, start: Rational) -> Int? {
+        guard let parts = ((x - start).ceiling - .one).smallParts, parts.numerator < Int64(1) << 40 else { return nil }
+        return Int(parts.numerator)
     }
 
     /// How many unit shares beyond `current` a proof from it is likely to reach: in each
@@ -124,24 +155,82 @@ extension EqualShares {
 
     /// Whether every share from `a.share` to `b.share` (two runs, `a.share <= b.share`)
     /// funds the same projects in the same order, any tie there resolved by the chain for
-    /// the same winner: `a` and `b` fund the same, and in every round the winner's `rho` at
-    /// `a` (the most it needs anywhere between) is below every other affordable project's
-    /// `rho` at `b` (the least they need there), or equal to it for projects that `ties`
-    /// puts after the winner.
+    /// the same winner. `a` and `b` fund the same, and in every round each other project
+    /// affordable at `b` is proved never to undercut the winner `q` in between, in one of
+    /// two ways:
+    /// - *monotone*: its `rho` at `b` (the least it needs anywhere between) is above the
+    ///   winner's at `a` (the most it needs), or equal to it with the chain putting `q` first;
+    /// - *affine*: every earlier winner has the same rich points at `a` and `b`, and so has
+    ///   the project (recorded as a rival at both): then the project's `rho` is an affine
+    ///   function of the share on `[a, b]` and `q`'s a convex one (affine if its rich points
+    ///   are the same too), and `q`'s is at most the other's at both ends (equal only where
+    ///   the chain puts `q` first).
+    /// Projects beyond the recorded rivals are judged by the monotone test on
+    /// ``EqualSharesRun/RoundRecord/rivalFloor``.
     ///
     /// Why: with the same winners in the rounds before, every voter's budget is a
-    /// non-decreasing function of the share (Guides/EqualShares.md, "add1 by jumps").
-    /// - Complexity: O(rounds) plus the runner-ups' tie comparisons.
-    static func holds(from a: EqualSharesRun.Record, to b: EqualSharesRun.Record, ties: TieBreaking) -> Bool {
+    /// non-decreasing function of the share, each poor set can only shrink, so equal rich
+    /// points at both ends mean the same poor set all along (Guides/EqualShares.md,
+    /// "add1 by jumps").
+    /// - Complexity: O(rounds) plus O(rivals^2) for the rounds that need the affine test.
+    /// - Parameter affine: whether the affine test may be used (the tests turn it off to
+    ///   count the proofs that need it).
+    static func holds(from a: EqualSharesRun.Record, to b: EqualSharesRun.Record, ties: TieBreaking, affine allowed: Bool = true) -> Bool {
         guard a.funded == b.funded, a.share <= b.share else { return false }
+        // Whether every winner so far has the same poor set all over [a, b].
+        var affine = allowed
         for (ra, rb) in zip(a.rounds, b.rounds) {
+            // Budgets at the start of this round are affine if the earlier winners' poor sets
+            // are fixed; this winner's own poor set may change (its tau is then convex, below
+            // the chord), but the rounds after need it fixed.
+            let budgetsAffine = affine
+            affine = affine && ra.richPoints == rb.richPoints
             guard let rival = rb.runnerUp else { continue }
+            let q = ra.project
             let c = Rational.compare(ra.rho, rival)
             if c < 0 { continue }
-            if c == 0 && rb.runnerUps.allSatisfy({ ties.compare(ra.project, $0) < 0 }) { continue }
-            return false
+            if c == 0 && rb.runnerUps.allSatisfy({ ties.compare(q, $0) < 0 }) { continue }
+            guard budgetsAffine else { return false }
+            if let floor = rb.rivalFloor, Rational.compare(ra.rho, floor) >= 0 { return false }
+            for p in rb.rivals {
+                let cm = Rational.compare(ra.rho, p.rho)
+                if cm < 0 || (cm == 0 && ties.compare(q, p.project) < 0) { continue }
+                guard let pa = ra.rivals.first(where: { $0.project == p.project }), pa.richPoints == p.richPoints else { return false }
+                // rho_p is affine on [a, b] and rho_q convex (affine if its poor set is fixed),
+                // so rho_q - rho_p lies below the line through its values at the ends: at
+                // most 0 at both ends means at most 0 all along, 0 only if 0 at an end.
+                let atA = Rational.compare(ra.rho, pa.rho)
+                let atB = Rational.compare(rb.rho, p.rho)
+                if atA > 0 || atB > 0 { return false }
+                if (atA == 0 || atB == 0) && ties.compare(q, p.project) >= 0 { return false }
+            }
         }
         return true
+    }
+
+    /// The share where the outcome of `current` is likely to change first: for each round
+    /// funded alike by `previous` and `current`, and each rival recorded in both, where the
+    /// straight line through the two gaps `rho_rival - rho_winner` reaches 0 (beyond
+    /// `current`). Only a guess that places probes (the proof decides): exact while the poor
+    /// sets stay the same, when every `rho` is affine in the share. `nil` when no gap closes.
+    /// - Complexity: O(rounds * rivals^2).
+    static func predictedCrossing(from previous: EqualSharesRun.Record?, to current: EqualSharesRun.Record) -> Rational? {
+        guard let previous, previous.share < current.share else { return nil }
+        let span = current.share - previous.share
+        var nearest: Rational?
+        for (before, now) in zip(previous.rounds, current.rounds) {
+            guard before.project == now.project else { break }
+            for p in now.rivals {
+                guard let old = before.rivals.first(where: { $0.project == p.project }) else { continue }
+                let gapNow = p.rho - now.rho
+                let gapBefore = old.rho - before.rho
+                let closing = gapBefore - gapNow
+                guard closing.signum > 0 else { continue }
+                let x = current.share + gapNow * span / closing
+                if nearest.map({ x < $0 }) ?? true { nearest = x }
+            }
+        }
+        return nearest
     }
 
     /// The `add1` completion as its definition states it: raise the per-voter share one
@@ -297,3 +386,4 @@ extension EqualShares {
         return (preferGreedy, preferMES)
     }
 }
+

@@ -30,7 +30,9 @@
 /// With ``findsRunnerUp`` (the `add1` completion), each round also records the least `rho`
 /// of any other project still affordable (``RoundRecord/runnerUp``): two runs at shares
 /// `a < b` that fund the same projects in the same order then tell whether every share in
-/// between does too (Guides/EqualShares.md, "add1 by jumps").
+/// between does too (Guides/EqualShares.md, "add1 by jumps"). It also records the rich
+/// points of each winner and of the few rivals nearest it (``RoundRecord/rivals``), for the
+/// affine form of that proof.
 ///
 /// Internally the rule works with `tau`, the payment per point: a rich supporter pays
 /// `tau * w_i(p)`, `tau = X / (D * U)` with `U` the rich supporters' points. With
@@ -88,7 +90,27 @@ final class EqualSharesRun {
         var runnerUp: Rational? = nil
         /// With ``findsRunnerUp``: the other projects whose `rho` is ``runnerUp``.
         var runnerUps: [Int] = []
+        /// With ``findsRunnerUp``: the winner's rich points `U` (the points of the supporters
+        /// who can pay `tau * w` in full, `b_i >= tau w_i`), which tells two runs with the same
+        /// poor set apart from two runs with different ones.
+        var richPoints: Int = 0
+        /// With ``findsRunnerUp``: the other affordable projects nearest the winner, by `rho`
+        /// (at most ``EqualSharesRun/rivalCount``), each with its exact `rho` and rich points.
+        var rivals: [Rival] = []
+        /// With ``findsRunnerUp``: every affordable project other than the winner and
+        /// ``rivals`` has `rho` at least this (`nil`: there is none).
+        var rivalFloor: Rational? = nil
     }
+
+    /// An affordable project that did not win a round: its `rho` and rich points `U`.
+    struct Rival: Sendable, Equatable {
+        var project: Int
+        var rho: Rational
+        var richPoints: Int
+    }
+
+    /// How many rivals each round records (``RoundRecord/rivals``).
+    static let rivalCount = 4
 
     /// The result of one run.
     struct Record: Sendable {
@@ -188,11 +210,18 @@ final class EqualSharesRun {
             var second: Rational?
             // With findsRunnerUp: every project evaluated fresh this round, and its rho.
             var fresh: [(project: Int, rho: Rational)] = []
+            // With findsRunnerUp: rich points of each fresh evaluation; the lower bound of rho
+            // (its stale value) of every project the round did not evaluate.
+            var freshRich: [Int] = []
+            var unevaluatedFloor: Rational?
             var dropped = false
             for p in active {
                 if let b = best, stale[p] > b {
                     if !findsRunnerUp { break }
-                    if let s = second, stale[p] > s { break }
+                    if let s = second, stale[p] > s {
+                        unevaluatedFloor = stale[p]
+                        break
+                    }
                 }
                 guard evaluate(p) else {
                     removed[p] = true
@@ -201,7 +230,10 @@ final class EqualSharesRun {
                 }
                 let r = rho(p)
                 stale[p] = r
-                if findsRunnerUp { fresh.append((p, r)) }
+                if findsRunnerUp {
+                    fresh.append((p, r))
+                    freshRich.append(freshPoints[p])
+                }
                 if let b = best {
                     let c = Rational.compare(r, b)
                     if c < 0 {
@@ -233,6 +265,29 @@ final class EqualSharesRun {
                 // Every project whose rho is `second` was evaluated: its stale value was at most that.
                 runnerUps = fresh.filter { $0.project != winner && Rational.compare($0.rho, second) == 0 }.map(\.project)
             }
+            // The rivals nearest the winner, exact; everyone else from the next fresh value or
+            // the unevaluated projects' stale lower bounds (rho never decreases in a run).
+            var rivals: [Rival] = []
+            var rivalFloor: Rational?
+            var winnerRich = 0
+            if findsRunnerUp {
+                winnerRich = freshPoints[winner]
+                var others = zip(fresh, freshRich).filter { $0.0.project != winner }
+                    .map { Rival(project: $0.0.project, rho: $0.0.rho, richPoints: $0.1) }
+                others.sort { Rational.compare($0.rho, $1.rho) < 0 }
+                // Projects tied with the last one kept are kept too, so the floor is strictly
+                // above every recorded rival.
+                var kept = min(others.count, Self.rivalCount)
+                while kept > 0 && kept < others.count && Rational.compare(others[kept].rho, others[kept - 1].rho) == 0 {
+                    kept += 1
+                }
+                rivals = Array(others.prefix(kept))
+                rivalFloor = unevaluatedFloor
+                if others.count > kept {
+                    let next = others[kept].rho
+                    if rivalFloor.map({ next < $0 }) ?? true { rivalFloor = next }
+                }
+            }
             let candidates = recordsCandidates ? allCandidates(funded: record.funded) : []
             let (paidAll, maxPayment) = fund(winner)
             let cost = profile.costs[winner]
@@ -240,7 +295,8 @@ final class EqualSharesRun {
             record.cost += cost
             record.rounds.append(RoundRecord(project: winner, rho: bestRho, effectiveVotes: cost / maxPayment,
                                              paid: cost, paidAll: paidAll, candidates: candidates,
-                                             runnerUp: findsRunnerUp ? second : nil, runnerUps: runnerUps))
+                                             runnerUp: findsRunnerUp ? second : nil, runnerUps: runnerUps,
+                                             richPoints: winnerRich, rivals: rivals, rivalFloor: rivalFloor))
             removed[winner] = true
             active.removeAll { $0 == winner }
         }
