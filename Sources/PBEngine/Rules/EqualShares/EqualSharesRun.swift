@@ -119,7 +119,7 @@ final class EqualSharesRun {
 
     // Per run: class budgets (pool reused from run to run), the round each is expressed in,
     // the divisor of each round, the current unit denominator D.
-    private var classMoney: [GMPInteger] = []
+    private let classMoney = GMPIntegerList()
     private var classRound: [Int] = []
     private var classCount = 0
     private var roundFactor: [Int] = []
@@ -260,7 +260,7 @@ final class EqualSharesRun {
         for p in 0..<profile.projectCount where !isFunded[p] && profile.isSupported(p) {
             collectGroups(p)
             held.setZero()
-            for g in groups { held.add(classMoney[Int(g.cls)], times: g.weight) }
+            for g in groups { held.add(classMoney, Int(g.cls), times: g.weight) }
             let money = GMPInteger.rational(held, over: unit)
             out.append(Candidate(project: p, held: money, rho: evaluate(p) ? rho(p) : nil))
         }
@@ -273,11 +273,11 @@ final class EqualSharesRun {
         let shareDenominator = GMPInteger(decimal: share.denominatorString)
         unit.set(costUnit)
         unit.formLCM(with: shareDenominator)
-        while classMoney.count < 2 { classMoney.append(GMPInteger()) }
-        classMoney[0].setZero()
+        classMoney.reserve(2)
+        classMoney.setZero(0)
         scratch1.set(unit)
         scratch1.divideExactly(by: shareDenominator)
-        classMoney[1].setProduct(scratch1, shareNumerator)
+        classMoney.setProduct(1, scratch1, shareNumerator)
         classCount = 2
         classRound = [0, 0]
         roundFactor.removeAll(keepingCapacity: true)
@@ -301,7 +301,7 @@ final class EqualSharesRun {
                 factor = product
                 r += 1
             }
-            classMoney[c].multiply(by: factor)
+            classMoney.multiply(c, by: factor)
         }
         classRound[c] = now
     }
@@ -382,9 +382,9 @@ final class EqualSharesRun {
     /// `money * U < X * w`. With unit points, after ``setThreshold(richPoints:)`` for the
     /// same `X` and `U`: `money <= floor((X - 1) / U)`.
     @inline(__always)
-    private func isPoor(_ money: GMPInteger, points w: Int, richPoints u: Int) -> Bool {
-        if profile.unitPoints { return GMPInteger.compare(money, threshold) <= 0 }
-        scratch1.setProduct(money, u)
+    private func isPoor(_ c: Int, points w: Int, richPoints u: Int) -> Bool {
+        if profile.unitPoints { return classMoney.compare(c, threshold) <= 0 }
+        scratch1.setProduct(classMoney, c, u)
         if w == 1 { return GMPInteger.compare(scratch1, excess) < 0 }
         scratch2.setProduct(excess, w)
         return GMPInteger.compare(scratch1, scratch2) < 0
@@ -420,9 +420,8 @@ final class EqualSharesRun {
             var i = 0
             while i < live {
                 let g = groups[i]
-                let money = classMoney[Int(g.cls)]
-                if isPoor(money, points: g.points, richPoints: passPoints) {
-                    poorMoney.add(money, times: g.weight)
+                if isPoor(Int(g.cls), points: g.points, richPoints: passPoints) {
+                    poorMoney.add(classMoney, Int(g.cls), times: g.weight)
                     richPoints -= g.weight * g.points
                     live -= 1
                     groups.swapAt(i, live)
@@ -442,10 +441,10 @@ final class EqualSharesRun {
         let (a, b) = (scratch1, scratch2)
         groups[0..<live].sort { x, y in
             if x.points == y.points {
-                return GMPInteger.compare(moneyOf[Int(x.cls)], moneyOf[Int(y.cls)]) < 0
+                return moneyOf.compare(Int(x.cls), Int(y.cls)) < 0
             }
-            a.setProduct(moneyOf[Int(x.cls)], y.points)
-            b.setProduct(moneyOf[Int(y.cls)], x.points)
+            a.setProduct(moneyOf, Int(x.cls), y.points)
+            b.setProduct(moneyOf, Int(y.cls), x.points)
             return GMPInteger.compare(a, b) < 0
         }
         for i in 0..<live {
@@ -453,12 +452,12 @@ final class EqualSharesRun {
             excess.setDifference(costNow, poorMoney)
             setThreshold(richPoints: richPoints)
             let g = groups[i]
-            if !isPoor(moneyOf[Int(g.cls)], points: g.points, richPoints: richPoints) {
+            if !isPoor(Int(g.cls), points: g.points, richPoints: richPoints) {
                 freshExcess[p].set(excess)
                 freshPoints[p] = richPoints
                 return true
             }
-            poorMoney.add(moneyOf[Int(g.cls)], times: g.weight)
+            poorMoney.add(moneyOf, Int(g.cls), times: g.weight)
             richPoints -= g.weight * g.points
         }
         return false
@@ -478,10 +477,9 @@ final class EqualSharesRun {
         var paidAll = 0
         let newRound = roundFactor.count + 1
         for g in groups.indices {
-            let money = classMoney[Int(groups[g].cls)]
             let w = groups[g].points
             // Over the new unit D * U: the budget is money * U, the amount due X * w.
-            scratch1.setProduct(money, u)
+            scratch1.setProduct(classMoney, Int(groups[g].cls), u)
             if w == 1 { scratch2.set(x) } else { scratch2.setProduct(x, w) }
             let payment: GMPInteger
             if GMPInteger.compare(scratch1, scratch2) <= 0 {
@@ -492,10 +490,10 @@ final class EqualSharesRun {
                 payment = scratch2
                 let c = classCount
                 classCount += 1
-                if classMoney.count <= c { classMoney.append(GMPInteger()) }
+                if classMoney.count <= c { classMoney.reserve(c + 1) }
                 if accumulator.count <= c { accumulator.append(0) }
                 if classRound.count <= c { classRound.append(0) }
-                classMoney[c].setDifference(scratch1, scratch2)
+                classMoney.setDifference(c, scratch1, scratch2)
                 classRound[c] = newRound
                 groups[g].newClass = Int32(c)
             }
@@ -547,8 +545,8 @@ final class EqualSharesRun {
         let most = GMPInteger()
         for c in 1..<classCount where weightOf[c] > 0 {
             bringUpToDate(c)
-            total.add(classMoney[c], times: weightOf[c])
-            if GMPInteger.compare(classMoney[c], most) > 0 { most.set(classMoney[c]) }
+            total.add(classMoney, c, times: weightOf[c])
+            if classMoney.compare(c, most) > 0 { most.set(classMoney, c) }
         }
         let leftover = GMPInteger.rational(total, over: unit) + record.share * Rational(profile.idleVoterCount)
         var largest = GMPInteger.rational(most, over: unit)
