@@ -75,6 +75,10 @@ final class GMPIntegerList {
         return c < 0 ? -1 : (c == 0 ? 0 : 1)
     }
 
+    /// The leading digits of `list[i]`.
+    @inline(__always)
+    func lead(_ i: Int) -> Lead { Lead(base + i) }
+
     /// -1, 0 or 1 as `list[i]` is below, equal to or above `list[j]`.
     @inline(__always)
     func compare(_ i: Int, _ j: Int) -> Int {
@@ -83,7 +87,38 @@ final class GMPIntegerList {
     }
 }
 
+extension GMPIntegerList {
+    /// A value's length in machine words and its leading word: enough to order most pairs
+    /// of non-negative values without reading their digits.
+    struct Lead: Sendable {
+        var size: Int32 = 0
+        var top: UInt64 = 0
+
+        init() {}
+
+        @inline(__always)
+        init(_ z: UnsafePointer<__mpz_struct>) {
+            size = z.pointee._mp_size
+            top = size > 0 ? UInt64(z.pointee._mp_d[Int(size) - 1]) : 0
+        }
+
+        /// -1 or 1 when the leads alone order the two values; 0 when they cannot (equal
+        /// leads, or a negative value), and the values themselves must be compared.
+        @inline(__always)
+        static func compare(_ a: Lead, _ b: Lead) -> Int {
+            if a.size < 0 || b.size < 0 { return 0 }
+            if a.size != b.size { return a.size < b.size ? -1 : 1 }
+            if a.top != b.top { return a.top < b.top ? -1 : 1 }
+            return 0
+        }
+    }
+}
+
 extension GMPInteger {
+    /// The leading digits of the value.
+    @inline(__always)
+    var lead: GMPIntegerList.Lead { GMPIntegerList.Lead(value) }
+
     /// `self = list[i]`.
     @inline(__always)
     func set(_ list: GMPIntegerList, _ i: Int) { __gmpz_set(value, list[i]) }

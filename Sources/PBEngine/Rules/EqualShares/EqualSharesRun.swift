@@ -1,3 +1,5 @@
+import Dispatch
+
 /// One run of the Method of Equal Shares at a fixed per-voter share (RULES.md, "Method of
 /// Equal Shares", steps 1–3), in exact arithmetic, fast.
 ///
@@ -17,6 +19,13 @@
 /// - `rho` is found by the poor/rich iteration (a few linear passes: the usual case has
 ///   no poor supporter at all), falling back to sort-and-peel when supporters keep
 ///   turning out poor, so the worst case stays O(k log k) for k groups.
+/// - *Budgets read where they lie*: class budgets sit side by side in one buffer
+///   (``GMPIntegerList``), and each group carries its budget's length and leading word,
+///   noted once per evaluation; passes and sorts compare those and read the budget only
+///   on a tie (late in a run on 10 M varied ballots a project has tens of thousands of
+///   groups, whose budgets lie at random places in memory).
+/// - *Two lanes* (``lanes``, a single run on several threads): the long passes over a
+///   project's supporters and groups are split in two halves.
 /// - *One growing denominator*: every amount is an integer count of a money unit `1 / D`
 ///   (``GMPInteger``, GMP integers changed in place). `D` starts as the least common
 ///   denominator of the share and the costs and is multiplied, when a project is funded,
@@ -48,6 +57,14 @@ final class EqualSharesRun {
     var recordsCandidates = false
     /// Where a long run reports its round.
     var progress = CountProgress()
+    /// How many threads one run may use for the long passes over a project's supporters
+    /// (1 when runs themselves go in parallel, as add1's lanes do). Only speed depends on it.
+    var lanes = 1
+    /// With several lanes: from this many supporter entries on, a pass over a project's
+    /// supporters is split in two (smaller in tests, to run the split paths).
+    var parallelEntries = 1 << 17
+    /// With several lanes: from this many groups on, bringing their classes up to date is split in two.
+    var parallelGroups = 1 << 13
 
     /// One (class, points) group of a project's supporters.
     struct Group {
@@ -55,6 +72,10 @@ final class EqualSharesRun {
         var points: Int
         var weight: Int
         var newClass: Int32 = 0
+        /// The leading digits of the class's budget (``GMPIntegerList/Lead``), noted when
+        /// the groups are collected: most comparisons of budgets are decided by them
+        /// without reading the budget itself, at a random place in memory.
+        var lead = GMPIntegerList.Lead()
     }
 
     struct GroupKey: Hashable {
@@ -132,6 +153,8 @@ final class EqualSharesRun {
 
     // Scratch.
     private var accumulator: [Int] = []
+    /// The second lane's sums per class (all zero between uses).
+    private var laneAccumulator: [Int] = []
     private var touched: [Int32] = []
     private var groups: [Group] = []
     private var groupIndex: [GroupKey: Int] = [:]
@@ -139,6 +162,7 @@ final class EqualSharesRun {
     private let poorMoney = GMPInteger()
     private let excess = GMPInteger()
     private let threshold = GMPInteger()
+    private var thresholdLead = GMPIntegerList.Lead()
     private let scratch1 = GMPInteger()
     private let scratch2 = GMPInteger()
     private let largestPayment = GMPInteger()
@@ -289,21 +313,33 @@ final class EqualSharesRun {
     /// Brings class `c`'s budget to the current round's unit.
     @inline(__always)
     private func bringUpToDate(_ c: Int) {
-        var r = classRound[c]
-        let now = roundFactor.count
+        let money = classMoney
+        roundFactor.withUnsafeBufferPointer { factors in
+            classRound.withUnsafeMutableBufferPointer { rounds in
+                Self.bringUpToDate(c, money, rounds, factors)
+            }
+        }
+    }
+
+    /// Multiplies class `c`'s budget by the factors of the rounds since `rounds[c]`.
+    @inline(__always)
+    private static func bringUpToDate(_ c: Int, _ money: GMPIntegerList, _ rounds: UnsafeMutableBufferPointer<Int>,
+                                      _ factors: UnsafeBufferPointer<Int>) {
+        var r = rounds[c]
+        let now = factors.count
         while r < now {
             // Several rounds' factors at once while their product fits in a machine word.
-            var factor = roundFactor[r]
+            var factor = factors[r]
             r += 1
             while r < now {
-                let (product, overflow) = factor.multipliedReportingOverflow(by: roundFactor[r])
+                let (product, overflow) = factor.multipliedReportingOverflow(by: factors[r])
                 if overflow { break }
                 factor = product
                 r += 1
             }
-            classMoney.multiply(c, by: factor)
+            money.multiply(c, by: factor)
         }
-        classRound[c] = now
+        rounds[c] = now
     }
 
     /// `c(p) * D` for the current `D`, into ``costNow``.
@@ -330,7 +366,9 @@ final class EqualSharesRun {
     private func collectGroups(_ p: Int) {
         groups.removeAll(keepingCapacity: true)
         let range = profile.supporters(of: p)
-        if profile.unitPoints {
+        if profile.unitPoints && lanes > 1 && range.count >= parallelEntries {
+            collectGroupsInTwoLanes(range)
+        } else if profile.unitPoints {
             // The hottest loop of a count: plain pointers, no bounds checks, reference counting
             // or exclusivity checks (the scratch arrays are moved into locals meanwhile).
             var found: [Int32] = []
@@ -374,16 +412,110 @@ final class EqualSharesRun {
                 }
             }
         }
-        let now = roundFactor.count
-        for g in groups where classRound[Int(g.cls)] < now { bringUpToDate(Int(g.cls)) }
+        prepareGroups()
+    }
+
+    /// Brings every group's class to the current unit and notes its budget's leading digits.
+    private func prepareGroups() {
+        let lanes = self.lanes > 1 && groups.count >= parallelGroups ? 2 : 1
+        roundFactor.withUnsafeBufferPointer { factors in
+            classRound.withUnsafeMutableBufferPointer { rounds in
+                groups.withUnsafeMutableBufferPointer { all in
+                    // No two groups share a class: the lanes update disjoint budgets.
+                    nonisolated(unsafe) let (money, factors, rounds, all) = (classMoney, factors, rounds, all)
+                    let now = factors.count
+                    Self.inLanes(lanes) { lane in
+                        let half = all.count / 2
+                        let part = lanes == 1 ? 0 ..< all.count : (lane == 0 ? 0 ..< half : half ..< all.count)
+                        for i in part {
+                            let c = Int(all[i].cls)
+                            if rounds[c] < now { Self.bringUpToDate(c, money, rounds, factors) }
+                            all[i].lead = money.lead(c)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Runs `body(0)`, or `body(0)` and `body(1)` on two threads.
+    @inline(__always)
+    private static func inLanes(_ lanes: Int, _ body: @Sendable (Int) -> Void) {
+        if lanes == 1 { body(0) } else { DispatchQueue.concurrentPerform(iterations: lanes, execute: body) }
+    }
+
+
+    /// ``collectGroups(_:)`` for unit points with the entries split in two halves, each
+    /// summed per class by its own lane; the groups come out in the order one pass finds
+    /// them (classes of the first half in order of appearance, then the second half's new ones).
+    private func collectGroupsInTwoLanes(_ range: Range<Int>) {
+        let mid = range.lowerBound + range.count / 2
+        if laneAccumulator.count < accumulator.count {
+            laneAccumulator = [Int](repeating: 0, count: max(accumulator.count, 2 * laneAccumulator.count))
+        }
+        // A lane finds each class at most once.
+        let capacity = min(classCount, mid - range.lowerBound + 1)
+        let found = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 2 * capacity)
+        defer { found.deallocate() }
+        var foundCount = (0, 0)
+        groups.removeAll(keepingCapacity: true)
+        var collected: [Group] = []
+        swap(&collected, &groups)
+        profile.supporterBallot.withUnsafeBufferPointer { ballots in
+            profile.ballotWeight.withUnsafeBufferPointer { weights in
+                classOf.withUnsafeBufferPointer { classes in
+                    accumulator.withUnsafeMutableBufferPointer { first in
+                        laneAccumulator.withUnsafeMutableBufferPointer { second in
+                            withUnsafeMutablePointer(to: &foundCount) { counts in
+                                // Each lane writes only its own sums, its own half of `found` and its own count.
+                                nonisolated(unsafe) let (ballots, weights, classes) = (ballots, weights, classes)
+                                nonisolated(unsafe) let (first, second, found, counts) = (first, second, found, counts)
+                                DispatchQueue.concurrentPerform(iterations: 2) { lane in
+                                    let sums = lane == 0 ? first : second
+                                    let part = lane == 0 ? range.lowerBound ..< mid : mid ..< range.upperBound
+                                    let out = found.baseAddress! + lane * capacity
+                                    var n = 0
+                                    for k in part {
+                                        let j = Int(ballots[k])
+                                        let c = Int(classes[j])
+                                        if c == 0 { continue }
+                                        if sums[c] == 0 {
+                                            out[n] = Int32(c)
+                                            n += 1
+                                        }
+                                        sums[c] += Int(weights[j])
+                                    }
+                                    if lane == 0 { counts.pointee.0 = n } else { counts.pointee.1 = n }
+                                }
+                                for c in found[0 ..< counts.pointee.0] {
+                                    collected.append(Group(cls: c, points: 1, weight: first[Int(c)] + second[Int(c)]))
+                                    first[Int(c)] = 0
+                                    second[Int(c)] = 0
+                                }
+                                for c in found[capacity ..< capacity + counts.pointee.1] where second[Int(c)] != 0 {
+                                    collected.append(Group(cls: c, points: 1, weight: second[Int(c)]))
+                                    second[Int(c)] = 0
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        swap(&collected, &groups)
     }
 
     /// Whether a group holding `money` (over `D`) cannot pay `X * w / (D * U)` in full:
     /// `money * U < X * w`. With unit points, after ``setThreshold(richPoints:)`` for the
     /// same `X` and `U`: `money <= floor((X - 1) / U)`.
     @inline(__always)
-    private func isPoor(_ c: Int, points w: Int, richPoints u: Int) -> Bool {
-        if profile.unitPoints { return classMoney.compare(c, threshold) <= 0 }
+    private func isPoor(_ g: Group, richPoints u: Int) -> Bool {
+        let c = Int(g.cls)
+        let w = g.points
+        if profile.unitPoints {
+            let order = GMPIntegerList.Lead.compare(g.lead, thresholdLead)
+            return order != 0 ? order < 0 : classMoney.compare(c, threshold) <= 0
+        }
         scratch1.setProduct(classMoney, c, u)
         if w == 1 { return GMPInteger.compare(scratch1, excess) < 0 }
         scratch2.setProduct(excess, w)
@@ -393,7 +525,10 @@ final class EqualSharesRun {
     /// `floor((X - 1) / U)` into ``threshold`` (unit points only).
     @inline(__always)
     private func setThreshold(richPoints u: Int) {
-        if profile.unitPoints { threshold.setLargestBelow(excess, dividedBy: u) }
+        if profile.unitPoints {
+            threshold.setLargestBelow(excess, dividedBy: u)
+            thresholdLead = threshold.lead
+        }
     }
 
     /// Finds the payment per point of `p`, `tau = X / (D * U)`: the smallest `tau` with
@@ -409,9 +544,14 @@ final class EqualSharesRun {
         poorMoney.setZero()
         var live = groups.count
         // Poor/rich passes: whoever cannot pay at the current tau cannot pay at the final
-        // one either (tau only grows as poor supporters drop out).
-        for _ in 0..<3 {
+        // one either (tau only grows as poor supporters drop out). After three, passes go
+        // on only while each drops at least an eighth of the groups left (their costs then
+        // sum to O(k)); else sort and peel. Sorting is the slower way on large lists: each
+        // comparison reads two budgets at random places.
+        var passes = 0
+        while true {
             if richPoints == 0 { return false }
+            let before = live
             excess.setDifference(costNow, poorMoney)
             // This pass's tau is X / (D * passPoints), whoever drops out during the pass.
             let passPoints = richPoints
@@ -420,7 +560,7 @@ final class EqualSharesRun {
             var i = 0
             while i < live {
                 let g = groups[i]
-                if isPoor(Int(g.cls), points: g.points, richPoints: passPoints) {
+                if isPoor(g, richPoints: passPoints) {
                     poorMoney.add(classMoney, Int(g.cls), times: g.weight)
                     richPoints -= g.weight * g.points
                     live -= 1
@@ -435,13 +575,16 @@ final class EqualSharesRun {
                 freshPoints[p] = richPoints
                 return true
             }
+            passes += 1
+            if passes >= 3 && (before - live) * 8 < before { break }
         }
         // Sort-and-peel over the groups left, poorest per point first.
         let moneyOf = classMoney
         let (a, b) = (scratch1, scratch2)
         groups[0..<live].sort { x, y in
             if x.points == y.points {
-                return moneyOf.compare(Int(x.cls), Int(y.cls)) < 0
+                let order = GMPIntegerList.Lead.compare(x.lead, y.lead)
+                return order != 0 ? order < 0 : moneyOf.compare(Int(x.cls), Int(y.cls)) < 0
             }
             a.setProduct(moneyOf, Int(x.cls), y.points)
             b.setProduct(moneyOf, Int(y.cls), x.points)
@@ -452,7 +595,7 @@ final class EqualSharesRun {
             excess.setDifference(costNow, poorMoney)
             setThreshold(richPoints: richPoints)
             let g = groups[i]
-            if !isPoor(Int(g.cls), points: g.points, richPoints: richPoints) {
+            if !isPoor(g, richPoints: richPoints) {
                 freshExcess[p].set(excess)
                 freshPoints[p] = richPoints
                 return true
@@ -511,11 +654,18 @@ final class EqualSharesRun {
                 classOf.withUnsafeMutableBufferPointer { classes in
                     accumulator.withUnsafeMutableBufferPointer { map in
                         for g in funded { map[Int(g.cls)] = Int(g.newClass) + 1 }
-                        for k in range {
-                            let j = Int(ballots[k])
-                            let c = Int(classes[j])
-                            if c == 0 { continue }
-                            classes[j] = Int32(map[c] - 1)
+                        // A ballot appears once among q's supporters: lanes write disjoint entries.
+                        let lanes = self.lanes > 1 && range.count >= parallelEntries ? 2 : 1
+                        nonisolated(unsafe) let (ballots, classes, map) = (ballots, classes, map)
+                        DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+                            let mid = range.lowerBound + range.count / 2
+                            let part = lanes == 1 ? range : (lane == 0 ? range.lowerBound ..< mid : mid ..< range.upperBound)
+                            for k in part {
+                                let j = Int(ballots[k])
+                                let c = Int(classes[j])
+                                if c == 0 { continue }
+                                classes[j] = Int32(map[c] - 1)
+                            }
                         }
                         for g in funded { map[Int(g.cls)] = 0 }
                     }
