@@ -163,6 +163,8 @@ final class EqualSharesRun {
     private let excess = GMPInteger()
     private let threshold = GMPInteger()
     private var thresholdLead = GMPIntegerList.Lead()
+    /// Each lane's sum of poor budgets in ``passInTwoLanes(live:richPoints:)``.
+    private let lanePoorMoney = [GMPInteger(), GMPInteger()]
     private let scratch1 = GMPInteger()
     private let scratch2 = GMPInteger()
     private let largestPayment = GMPInteger()
@@ -438,6 +440,66 @@ final class EqualSharesRun {
         }
     }
 
+    /// One poor/rich pass over `groups[0 ..< live]` (unit points) split in two halves: each
+    /// lane moves its half's poor groups to the end of the half and sums their budgets;
+    /// then the rich groups are gathered at the front (their order does not matter: which
+    /// groups are poor at a given `tau` does not depend on it). Adds to ``poorMoney``.
+    ///
+    /// - Returns: the number of rich groups, and whether any group turned out poor.
+    private func passInTwoLanes(live: Int, richPoints: inout Int) -> (live: Int, moved: Bool) {
+        let half = live / 2
+        var kept = (0, 0)
+        var dropped = (0, 0)
+        lanePoorMoney[0].setZero()
+        lanePoorMoney[1].setZero()
+        groups.withUnsafeMutableBufferPointer { all in
+            withUnsafeMutablePointer(to: &kept) { kept in
+                withUnsafeMutablePointer(to: &dropped) { dropped in
+                    // Each lane reorders only its own half and writes only its own sums.
+                    nonisolated(unsafe) let (all, kept, dropped) = (all, kept, dropped)
+                    nonisolated(unsafe) let (money, threshold, sums) = (classMoney, threshold, lanePoorMoney)
+                    let thresholdLead = self.thresholdLead
+                    Self.inLanes(2) { lane in
+                        let from = lane == 0 ? 0 : half
+                        var end = lane == 0 ? half : live
+                        var points = 0
+                        var i = from
+                        while i < end {
+                            let g = all[i]
+                            let order = GMPIntegerList.Lead.compare(g.lead, thresholdLead)
+                            if order != 0 ? order < 0 : money.compare(Int(g.cls), threshold) <= 0 {
+                                sums[lane].add(money, Int(g.cls), times: g.weight)
+                                points += g.weight
+                                end -= 1
+                                all.swapAt(i, end)
+                            } else {
+                                i += 1
+                            }
+                        }
+                        if lane == 0 {
+                            kept.pointee.0 = end
+                            dropped.pointee.0 = points
+                        } else {
+                            kept.pointee.1 = end - half
+                            dropped.pointee.1 = points
+                        }
+                    }
+                    // Rich groups are all[0 ..< kept.0] and all[half ..< half + kept.1]: fill
+                    // the gap after the first with the last of the second.
+                    let gap = half - kept.pointee.0
+                    let moving = min(gap, kept.pointee.1)
+                    for k in 0 ..< moving {
+                        all.swapAt(kept.pointee.0 + k, half + kept.pointee.1 - moving + k)
+                    }
+                }
+            }
+        }
+        poorMoney.add(lanePoorMoney[0], times: 1)
+        poorMoney.add(lanePoorMoney[1], times: 1)
+        richPoints -= dropped.0 + dropped.1
+        return (kept.0 + kept.1, dropped.0 + dropped.1 > 0)
+    }
+
     /// Runs `body(0)`, or `body(0)` and `body(1)` on two threads.
     @inline(__always)
     private static func inLanes(_ lanes: Int, _ body: @Sendable (Int) -> Void) {
@@ -558,6 +620,10 @@ final class EqualSharesRun {
             setThreshold(richPoints: passPoints)
             var moved = false
             var i = 0
+            if profile.unitPoints && lanes > 1 && live >= parallelGroups {
+                (live, moved) = passInTwoLanes(live: live, richPoints: &richPoints)
+                i = live
+            }
             while i < live {
                 let g = groups[i]
                 if isPoor(g, richPoints: passPoints) {
