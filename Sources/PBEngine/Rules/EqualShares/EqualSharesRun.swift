@@ -754,14 +754,31 @@ final class EqualSharesRun {
     }
 
     /// Leftover totals over all voters, checked against what was handed out and spent.
+    ///
+    /// - Complexity: O(classes) additions and comparisons, O(rounds) multiplications.
     private func summarizeLeftovers(_ record: inout Record) {
         var weightOf = [Int](repeating: 0, count: classCount)
         for j in 0..<profile.distinctBallotCount { weightOf[Int(classOf[j])] += Int(profile.ballotWeight[j]) }
-        let total = GMPInteger()
-        let most = GMPInteger()
+        // Budgets kept over the unit of the same round add and compare as they are: sum and
+        // find the largest per round, then bring the per-round sums up to date by Horner's
+        // rule and only the per-round largest budgets, not every class (hundreds of
+        // thousands of them on large elections, each behind by dozens of rounds).
+        let rounds = roundFactor.count
+        let sums = (0...rounds).map { _ in GMPInteger() }
+        var largestOf = [Int](repeating: 0, count: rounds + 1)  // 0: none yet
         for c in 1..<classCount where weightOf[c] > 0 {
+            let r = classRound[c]
+            sums[r].add(classMoney, c, times: weightOf[c])
+            if largestOf[r] == 0 || classMoney.compare(c, largestOf[r]) > 0 { largestOf[r] = c }
+        }
+        let total = GMPInteger()
+        for r in 0...rounds {
+            if r > 0 { total.multiply(by: roundFactor[r - 1]) }
+            total.add(sums[r], times: 1)
+        }
+        let most = GMPInteger()
+        for c in largestOf where c != 0 {
             bringUpToDate(c)
-            total.add(classMoney, c, times: weightOf[c])
             if classMoney.compare(c, most) > 0 { most.set(classMoney, c) }
         }
         let leftover = GMPInteger.rational(total, over: unit) + record.share * Rational(profile.idleVoterCount)
