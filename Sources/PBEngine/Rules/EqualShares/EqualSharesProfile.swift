@@ -75,8 +75,10 @@ struct EqualSharesProfile: Sendable {
                                                          projectCount: m, defaultScore: defaultScore, hasPoints: hasPoints)
                 }
             }
-            merged = parts[0]
-            for part in parts.dropFirst() { merged.absorb(part) }
+            // Taken out of the array, not copied: `merged` then owns its buffers alone and
+            // grows them in place (a copy would duplicate the first part when it grows).
+            merged = parts.removeFirst()
+            while !parts.isEmpty { merged.absorb(parts.removeFirst()) }
         }
         let start = merged.start
         let entries = merged.entries
