@@ -158,6 +158,8 @@ struct DistinctBallots {
     var unit = true
     /// Sum of prefetching loads (see ``touch(_:)``); means nothing.
     private var probeSink: UInt64 = 0
+    /// Scratch of ``touch(_:)``: the distinct ballots the slots name.
+    private var touched: [Int] = []
     let hasPoints: Bool
 
     init(hasPoints: Bool) {
@@ -252,12 +254,21 @@ struct DistinctBallots {
         batch.hashes.removeAll(keepingCapacity: true)
     }
 
-    /// Loads the first table slot of each hash, so that their cache misses overlap before
-    /// the inserts read them; the sum only keeps the compiler from dropping the loads.
+    /// Loads what the inserts of `hashes` will read, stage by stage so that the cache misses
+    /// of each stage overlap: the first table slot of each hash, then for a slot whose tag
+    /// matches (nearly always the same ballot) the ballot's start, then its first entry.
+    /// The sum only keeps the compiler from dropping the loads.
     @inline(__always)
     private mutating func touch(_ hashes: ArraySlice<UInt64>) {
         var sum: UInt64 = 0
         for h in hashes { sum &+= table[Self.slot(of: h, in: table)] }
+        touched.removeAll(keepingCapacity: true)
+        for h in hashes {
+            let found = table[Self.slot(of: h, in: table)]
+            if found != 0 && found & 0xFFFF_FFFF == h >> 32 { touched.append(Int(found >> 32) - 1) }
+        }
+        for d in touched { sum &+= UInt64(start[d]) }
+        for d in touched { sum &+= UInt64(entries[Int(start[d])]) }
         probeSink &+= sum
     }
 
