@@ -72,6 +72,8 @@ struct EqualSharesRandomTests {
                     #expect(fast.detail("budget_share") == .rational(slow.run.share), "\(what)")
                     #expect(fast.detail("mes_cost") == .rational(slow.run.cost), "\(what)")
                     #expect(fast.detail("leftover_total") == .rational(slow.run.leftover), "\(what)")
+                #expect(fast.detail("leftover_max") == .rational(slow.run.leftoverMax), "\(what)")
+                    #expect(fast.detail("leftover_max") == .rational(slow.run.leftoverMax), "\(what)")
                     if completion == .add1 || completion == .add1u {
                         #expect(fast.detail("add1_steps") == .integer(slow.add1Steps), "\(what)")
                     }
@@ -120,6 +122,7 @@ struct EqualSharesRandomTests {
                 #expect(fast.funded == slow.funded, "\(what)")
                 #expect(fast.detail("budget_share") == .rational(slow.run.share), "\(what)")
                 #expect(fast.detail("leftover_total") == .rational(slow.run.leftover), "\(what)")
+                #expect(fast.detail("leftover_max") == .rational(slow.run.leftoverMax), "\(what)")
                 let mesRounds = fast.rounds.filter { $0.value("phase") == .text("mes") }
                 if fast.detail("comparison_result") != .text("greedy") {
                     #expect(mesRounds.map { $0.value("rho") } == slow.run.rhos.map { .rational($0) }, "\(what)")

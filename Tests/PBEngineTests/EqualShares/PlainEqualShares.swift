@@ -20,6 +20,8 @@ struct PlainEqualShares {
         var rhos: [Rational] = []
         var cost: Rational = .zero
         var leftover: Rational = .zero
+        /// The largest leftover budget of a voter.
+        var leftoverMax: Rational = .zero
     }
 
     struct Result {
@@ -97,7 +99,10 @@ struct PlainEqualShares {
             run.cost += election.projects[winner].cost
             remaining.remove(winner)
         }
-        for b in budget { run.leftover += b }
+        for b in budget {
+            run.leftover += b
+            if b > run.leftoverMax { run.leftoverMax = b }
+        }
         return run
     }
 

@@ -121,6 +121,8 @@ public enum EqualShares: CountingRule {
         let ties = TieBreaking(chain: common.tieChain, election: election, support: support)
         let engine = EqualSharesRun(profile: profile, utility: options.utility, ties: ties)
         engine.progress = common.progress
+        // add1 runs go two at a time on their own; a single run splits its long passes instead.
+        if !options.completion.raisesShare { engine.lanes = threads }
 
         var add1: EqualSharesTrace.Add1?
         var mes: EqualSharesRun.Record

@@ -75,8 +75,10 @@ struct EqualSharesProfile: Sendable {
                                                          projectCount: m, defaultScore: defaultScore, hasPoints: hasPoints)
                 }
             }
-            merged = parts[0]
-            for part in parts.dropFirst() { merged.absorb(part) }
+            // Taken out of the array, not copied: `merged` then owns its buffers alone and
+            // grows them in place (a copy would duplicate the first part when it grows).
+            merged = parts.removeFirst()
+            while !parts.isEmpty { merged.absorb(parts.removeFirst()) }
         }
         let start = merged.start
         let entries = merged.entries
@@ -154,6 +156,10 @@ struct DistinctBallots {
     var idle = 0
     /// Whether every stored weight `w_i(p)` is 1.
     var unit = true
+    /// Sum of prefetching loads (see ``touch(_:)``); means nothing.
+    private var probeSink: UInt64 = 0
+    /// Scratch of ``touch(_:)``: the distinct ballots the slots name.
+    private var touched: [Int] = []
     let hasPoints: Bool
 
     init(hasPoints: Bool) {
@@ -162,47 +168,112 @@ struct DistinctBallots {
 
     /// Merges `ballots[range]`.
     ///
+    /// Ballots are put in canonical form (projects ascending, zero points dropped) and
+    /// hashed a batch at a time, and the batch's first table slots are loaded before any
+    /// of them is inserted: the table is far larger than the caches, and independent loads
+    /// let the processor wait for their misses together instead of one after another.
     /// - Complexity: O(E) expected for E entries in the range.
     static func merging(_ ballots: Ballots, _ range: Range<Int>, projectCount m: Int, defaultScore: Int64, hasPoints: Bool) -> DistinctBallots {
         var out = DistinctBallots(hasPoints: hasPoints)
-        var projects: [UInt16] = []
-        var points: [Int64] = []
+        var batch = Batch()
         var pairs: [(project: UInt16, points: Int64)] = []
         var listed = [Bool](repeating: false, count: m)
         for b in range {
-            pairs.removeAll(keepingCapacity: true)
             let r = ballots.range(of: b)
-            for k in r {
-                let p = ballots.projects[k]
-                let w = ballots.points?[k] ?? 1
-                if w > 0 { pairs.append((p, w)) }
-                if defaultScore > 0 { listed[Int(p)] = true }
+            if !hasPoints {
+                // Approval and ordinal ballots: the projects, sorted, are the whole ballot.
+                if r.isEmpty {
+                    out.idle += 1
+                    continue
+                }
+                let from = batch.projects.count
+                batch.projects.append(contentsOf: ballots.projects[r])
+                batch.projects[from...].sort()
+                var hasher = Hasher()
+                batch.projects[from...].withUnsafeBytes { hasher.combine(bytes: $0) }
+                batch.close(hash: UInt64(bitPattern: Int64(hasher.finalize())))
+            } else {
+                pairs.removeAll(keepingCapacity: true)
+                for k in r {
+                    let p = ballots.projects[k]
+                    let w = ballots.points?[k] ?? 1
+                    if w > 0 { pairs.append((p, w)) }
+                    if defaultScore > 0 { listed[Int(p)] = true }
+                }
+                if defaultScore > 0 {
+                    for p in 0..<m where !listed[p] { pairs.append((UInt16(p), defaultScore)) }
+                    for k in r { listed[Int(ballots.projects[k])] = false }
+                }
+                if pairs.isEmpty {
+                    out.idle += 1
+                    continue
+                }
+                pairs.sort { $0.project < $1.project }
+                var hasher = Hasher()
+                for pair in pairs {
+                    hasher.combine(pair.project)
+                    hasher.combine(pair.points)
+                    batch.projects.append(pair.project)
+                    batch.points.append(pair.points)
+                }
+                batch.close(hash: UInt64(bitPattern: Int64(hasher.finalize())))
             }
-            if defaultScore > 0 {
-                for p in 0..<m where !listed[p] { pairs.append((UInt16(p), defaultScore)) }
-                for k in r { listed[Int(ballots.projects[k])] = false }
-            }
-            if pairs.isEmpty {
-                out.idle += 1
-                continue
-            }
-            pairs.sort { $0.project < $1.project }
-            var hasher = Hasher()
-            projects.removeAll(keepingCapacity: true)
-            points.removeAll(keepingCapacity: true)
-            for pair in pairs {
-                hasher.combine(pair.project)
-                hasher.combine(pair.points)
-                projects.append(pair.project)
-                points.append(pair.points)
-            }
-            let hash = UInt64(bitPattern: Int64(hasher.finalize()))
-            out.add(projects[...], points[...], hash: hash, weight: 1)
+            if batch.hashes.count == Batch.size { out.add(&batch) }
         }
+        out.add(&batch)
         return out
     }
 
-    /// Adds `weight` copies of the ballot `projects` (ascending) with `points`.
+    /// Canonical ballots waiting to be inserted together.
+    struct Batch {
+        static let size = 32
+        var projects: [UInt16] = []
+        /// Beside `projects` when the ballots carry points.
+        var points: [Int64] = []
+        var start: [Int] = [0]
+        var hashes: [UInt64] = []
+
+        /// Ends the ballot whose entries were just appended.
+        mutating func close(hash: UInt64) {
+            start.append(projects.count)
+            hashes.append(hash)
+        }
+    }
+
+    /// Adds the ballots of `batch` (one copy each) in order, and empties it.
+    private mutating func add(_ batch: inout Batch) {
+        touch(batch.hashes[...])
+        for i in batch.hashes.indices {
+            let r = batch.start[i] ..< batch.start[i + 1]
+            add(batch.projects[r], hasPoints ? batch.points[r] : batch.points[0..<0], hash: batch.hashes[i], weight: 1)
+        }
+        batch.projects.removeAll(keepingCapacity: true)
+        batch.points.removeAll(keepingCapacity: true)
+        batch.start.removeAll(keepingCapacity: true)
+        batch.start.append(0)
+        batch.hashes.removeAll(keepingCapacity: true)
+    }
+
+    /// Loads what the inserts of `hashes` will read, stage by stage so that the cache misses
+    /// of each stage overlap: the first table slot of each hash, then for a slot whose tag
+    /// matches (nearly always the same ballot) the ballot's start, then its first entry.
+    /// The sum only keeps the compiler from dropping the loads.
+    @inline(__always)
+    private mutating func touch(_ hashes: ArraySlice<UInt64>) {
+        var sum: UInt64 = 0
+        for h in hashes { sum &+= table[Self.slot(of: h, in: table)] }
+        touched.removeAll(keepingCapacity: true)
+        for h in hashes {
+            let found = table[Self.slot(of: h, in: table)]
+            if found != 0 && found & 0xFFFF_FFFF == h >> 32 { touched.append(Int(found >> 32) - 1) }
+        }
+        for d in touched { sum &+= UInt64(start[d]) }
+        for d in touched { sum &+= UInt64(entries[Int(start[d])]) }
+        probeSink &+= sum
+    }
+
+    /// Adds `weight` copies of the ballot `projects` (ascending) with `points` (empty
+    /// unless the ballots carry points).
     @inline(__always)
     mutating func add(_ projects: ArraySlice<UInt16>, _ points: ArraySlice<Int64>, hash: UInt64, weight: UInt32) {
         var i = Self.slot(of: hash, in: table)
@@ -213,35 +284,53 @@ struct DistinctBallots {
                 weights.append(weight)
                 hashes.append(hash)
                 entries.append(contentsOf: projects)
-                if hasPoints { entryPoints.append(contentsOf: points) }
-                for w in points where w != 1 { unit = false }
+                if hasPoints {
+                    entryPoints.append(contentsOf: points)
+                    for w in points where w != 1 { unit = false }
+                }
                 precondition(entries.count <= Int(UInt32.max), "EqualShares: more than 2^32 distinct ballot entries")
                 start.append(UInt32(entries.count))
                 break
             }
+            // The tag holds 32 bits of the hash: a match is nearly always the same ballot,
+            // which the comparison confirms (no read of the full hash, one cache miss less).
             let d = Int(found >> 32) - 1
-            if found & 0xFFFF_FFFF == hash >> 32 && hashes[d] == hash && isBallot(d, projects, points) {
+            if found & 0xFFFF_FFFF == hash >> 32 && isBallot(d, projects, points) {
                 weights[d] += weight
                 break
             }
             i = (i + 1) & (table.count - 1)
         }
-        if weights.count * 2 > table.count {
-            table = [UInt64](repeating: 0, count: table.count * 2)
-            for (d, h) in hashes.enumerated() {
-                var k = Self.slot(of: h, in: table)
-                while table[k] != 0 { k = (k + 1) & (table.count - 1) }
-                table[k] = Self.tag(d, h)
-            }
+        if weights.count * 2 > table.count { grow(toHold: weights.count) }
+    }
+
+    /// Doubles the table until `n` distinct ballots fill at most half of it.
+    private mutating func grow(toHold n: Int) {
+        var size = table.count
+        while n * 2 > size { size *= 2 }
+        if size == table.count { return }
+        table = [UInt64](repeating: 0, count: size)
+        for (d, h) in hashes.enumerated() {
+            var k = Self.slot(of: h, in: table)
+            while table[k] != 0 { k = (k + 1) & (table.count - 1) }
+            table[k] = Self.tag(d, h)
         }
     }
 
     /// Adds every distinct ballot of `later` (ballots that come after this one's), in its order.
+    ///
+    /// - Complexity: O(E) expected for E entries of `later`; the table grows once, first.
     mutating func absorb(_ later: DistinctBallots) {
-        for d in later.weights.indices {
-            let r = Int(later.start[d]) ..< Int(later.start[d + 1])
-            let points = hasPoints ? later.entryPoints[r] : ArraySlice(repeating: 1, count: r.count)
-            add(later.entries[r], points, hash: later.hashes[d], weight: later.weights[d])
+        grow(toHold: weights.count + later.weights.count)
+        var next = 0
+        while next < later.weights.count {
+            let batch = next ..< min(next + Batch.size, later.weights.count)
+            touch(later.hashes[batch])
+            for d in batch {
+                let r = Int(later.start[d]) ..< Int(later.start[d + 1])
+                add(later.entries[r], hasPoints ? later.entryPoints[r] : later.entryPoints[0..<0], hash: later.hashes[d], weight: later.weights[d])
+            }
+            next = batch.upperBound
         }
         idle += later.idle
     }

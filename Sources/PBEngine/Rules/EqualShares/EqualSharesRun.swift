@@ -1,3 +1,5 @@
+import Dispatch
+
 /// One run of the Method of Equal Shares at a fixed per-voter share (RULES.md, "Method of
 /// Equal Shares", steps 1–3), in exact arithmetic, fast.
 ///
@@ -17,6 +19,13 @@
 /// - `rho` is found by the poor/rich iteration (a few linear passes: the usual case has
 ///   no poor supporter at all), falling back to sort-and-peel when supporters keep
 ///   turning out poor, so the worst case stays O(k log k) for k groups.
+/// - *Budgets read where they lie*: class budgets sit side by side in one buffer
+///   (``GMPIntegerList``), and each group carries its budget's length and leading word,
+///   noted once per evaluation; passes and sorts compare those and read the budget only
+///   on a tie (late in a run on 10 M varied ballots a project has tens of thousands of
+///   groups, whose budgets lie at random places in memory).
+/// - *Two lanes* (``lanes``, a single run on several threads): the long passes over a
+///   project's supporters and groups are split in two halves.
 /// - *One growing denominator*: every amount is an integer count of a money unit `1 / D`
 ///   (``GMPInteger``, GMP integers changed in place). `D` starts as the least common
 ///   denominator of the share and the costs and is multiplied, when a project is funded,
@@ -50,6 +59,14 @@ final class EqualSharesRun {
     var recordsCandidates = false
     /// Where a long run reports its round.
     var progress = CountProgress()
+    /// How many threads one run may use for the long passes over a project's supporters
+    /// (1 when runs themselves go in parallel, as add1's lanes do). Only speed depends on it.
+    var lanes = 1
+    /// With several lanes: from this many supporter entries on, a pass over a project's
+    /// supporters is split in two (smaller in tests, to run the split paths).
+    var parallelEntries = 1 << 17
+    /// With several lanes: from this many groups on, bringing their classes up to date is split in two.
+    var parallelGroups = 1 << 13
 
     /// One (class, points) group of a project's supporters.
     struct Group {
@@ -57,6 +74,10 @@ final class EqualSharesRun {
         var points: Int
         var weight: Int
         var newClass: Int32 = 0
+        /// The leading digits of the class's budget (``GMPIntegerList/Lead``), noted when
+        /// the groups are collected: most comparisons of budgets are decided by them
+        /// without reading the budget itself, at a random place in memory.
+        var lead = GMPIntegerList.Lead()
     }
 
     struct GroupKey: Hashable {
@@ -141,7 +162,7 @@ final class EqualSharesRun {
 
     // Per run: class budgets (pool reused from run to run), the round each is expressed in,
     // the divisor of each round, the current unit denominator D.
-    private var classMoney: [GMPInteger] = []
+    private let classMoney = GMPIntegerList()
     private var classRound: [Int] = []
     private var classCount = 0
     private var roundFactor: [Int] = []
@@ -154,6 +175,8 @@ final class EqualSharesRun {
 
     // Scratch.
     private var accumulator: [Int] = []
+    /// The second lane's sums per class (all zero between uses).
+    private var laneAccumulator: [Int] = []
     private var touched: [Int32] = []
     private var groups: [Group] = []
     private var groupIndex: [GroupKey: Int] = [:]
@@ -161,6 +184,9 @@ final class EqualSharesRun {
     private let poorMoney = GMPInteger()
     private let excess = GMPInteger()
     private let threshold = GMPInteger()
+    private var thresholdLead = GMPIntegerList.Lead()
+    /// Each lane's sum of poor budgets in ``passInTwoLanes(live:richPoints:)``.
+    private let lanePoorMoney = [GMPInteger(), GMPInteger()]
     private let scratch1 = GMPInteger()
     private let scratch2 = GMPInteger()
     private let largestPayment = GMPInteger()
@@ -316,7 +342,7 @@ final class EqualSharesRun {
         for p in 0..<profile.projectCount where !isFunded[p] && profile.isSupported(p) {
             collectGroups(p)
             held.setZero()
-            for g in groups { held.add(classMoney[Int(g.cls)], times: g.weight) }
+            for g in groups { held.add(classMoney, Int(g.cls), times: g.weight) }
             let money = GMPInteger.rational(held, over: unit)
             out.append(Candidate(project: p, held: money, rho: evaluate(p) ? rho(p) : nil))
         }
@@ -329,11 +355,11 @@ final class EqualSharesRun {
         let shareDenominator = GMPInteger(decimal: share.denominatorString)
         unit.set(costUnit)
         unit.formLCM(with: shareDenominator)
-        while classMoney.count < 2 { classMoney.append(GMPInteger()) }
-        classMoney[0].setZero()
+        classMoney.reserve(2)
+        classMoney.setZero(0)
         scratch1.set(unit)
         scratch1.divideExactly(by: shareDenominator)
-        classMoney[1].setProduct(scratch1, shareNumerator)
+        classMoney.setProduct(1, scratch1, shareNumerator)
         classCount = 2
         classRound = [0, 0]
         roundFactor.removeAll(keepingCapacity: true)
@@ -345,21 +371,33 @@ final class EqualSharesRun {
     /// Brings class `c`'s budget to the current round's unit.
     @inline(__always)
     private func bringUpToDate(_ c: Int) {
-        var r = classRound[c]
-        let now = roundFactor.count
+        let money = classMoney
+        roundFactor.withUnsafeBufferPointer { factors in
+            classRound.withUnsafeMutableBufferPointer { rounds in
+                Self.bringUpToDate(c, money, rounds, factors)
+            }
+        }
+    }
+
+    /// Multiplies class `c`'s budget by the factors of the rounds since `rounds[c]`.
+    @inline(__always)
+    private static func bringUpToDate(_ c: Int, _ money: GMPIntegerList, _ rounds: UnsafeMutableBufferPointer<Int>,
+                                      _ factors: UnsafeBufferPointer<Int>) {
+        var r = rounds[c]
+        let now = factors.count
         while r < now {
             // Several rounds' factors at once while their product fits in a machine word.
-            var factor = roundFactor[r]
+            var factor = factors[r]
             r += 1
             while r < now {
-                let (product, overflow) = factor.multipliedReportingOverflow(by: roundFactor[r])
+                let (product, overflow) = factor.multipliedReportingOverflow(by: factors[r])
                 if overflow { break }
                 factor = product
                 r += 1
             }
-            classMoney[c].multiply(by: factor)
+            money.multiply(c, by: factor)
         }
-        classRound[c] = now
+        rounds[c] = now
     }
 
     /// `c(p) * D` for the current `D`, into ``costNow``.
@@ -386,7 +424,9 @@ final class EqualSharesRun {
     private func collectGroups(_ p: Int) {
         groups.removeAll(keepingCapacity: true)
         let range = profile.supporters(of: p)
-        if profile.unitPoints {
+        if profile.unitPoints && lanes > 1 && range.count >= parallelEntries {
+            collectGroupsInTwoLanes(range)
+        } else if profile.unitPoints {
             // The hottest loop of a count: plain pointers, no bounds checks, reference counting
             // or exclusivity checks (the scratch arrays are moved into locals meanwhile).
             var found: [Int32] = []
@@ -430,17 +470,171 @@ final class EqualSharesRun {
                 }
             }
         }
-        let now = roundFactor.count
-        for g in groups where classRound[Int(g.cls)] < now { bringUpToDate(Int(g.cls)) }
+        prepareGroups()
+    }
+
+    /// Brings every group's class to the current unit and notes its budget's leading digits.
+    private func prepareGroups() {
+        let lanes = self.lanes > 1 && groups.count >= parallelGroups ? 2 : 1
+        roundFactor.withUnsafeBufferPointer { factors in
+            classRound.withUnsafeMutableBufferPointer { rounds in
+                groups.withUnsafeMutableBufferPointer { all in
+                    // No two groups share a class: the lanes update disjoint budgets.
+                    nonisolated(unsafe) let (money, factors, rounds, all) = (classMoney, factors, rounds, all)
+                    let now = factors.count
+                    Self.inLanes(lanes) { lane in
+                        let half = all.count / 2
+                        let part = lanes == 1 ? 0 ..< all.count : (lane == 0 ? 0 ..< half : half ..< all.count)
+                        for i in part {
+                            let c = Int(all[i].cls)
+                            if rounds[c] < now { Self.bringUpToDate(c, money, rounds, factors) }
+                            all[i].lead = money.lead(c)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// One poor/rich pass over `groups[0 ..< live]` (unit points) split in two halves: each
+    /// lane moves its half's poor groups to the end of the half and sums their budgets;
+    /// then the rich groups are gathered at the front (their order does not matter: which
+    /// groups are poor at a given `tau` does not depend on it). Adds to ``poorMoney``.
+    ///
+    /// - Returns: the number of rich groups, and whether any group turned out poor.
+    private func passInTwoLanes(live: Int, richPoints: inout Int) -> (live: Int, moved: Bool) {
+        let half = live / 2
+        var kept = (0, 0)
+        var dropped = (0, 0)
+        lanePoorMoney[0].setZero()
+        lanePoorMoney[1].setZero()
+        groups.withUnsafeMutableBufferPointer { all in
+            withUnsafeMutablePointer(to: &kept) { kept in
+                withUnsafeMutablePointer(to: &dropped) { dropped in
+                    // Each lane reorders only its own half and writes only its own sums.
+                    nonisolated(unsafe) let (all, kept, dropped) = (all, kept, dropped)
+                    nonisolated(unsafe) let (money, threshold, sums) = (classMoney, threshold, lanePoorMoney)
+                    let thresholdLead = self.thresholdLead
+                    Self.inLanes(2) { lane in
+                        let from = lane == 0 ? 0 : half
+                        var end = lane == 0 ? half : live
+                        var points = 0
+                        var i = from
+                        while i < end {
+                            let g = all[i]
+                            let order = GMPIntegerList.Lead.compare(g.lead, thresholdLead)
+                            if order != 0 ? order < 0 : money.compare(Int(g.cls), threshold) <= 0 {
+                                sums[lane].add(money, Int(g.cls), times: g.weight)
+                                points += g.weight
+                                end -= 1
+                                all.swapAt(i, end)
+                            } else {
+                                i += 1
+                            }
+                        }
+                        if lane == 0 {
+                            kept.pointee.0 = end
+                            dropped.pointee.0 = points
+                        } else {
+                            kept.pointee.1 = end - half
+                            dropped.pointee.1 = points
+                        }
+                    }
+                    // Rich groups are all[0 ..< kept.0] and all[half ..< half + kept.1]: fill
+                    // the gap after the first with the last of the second.
+                    let gap = half - kept.pointee.0
+                    let moving = min(gap, kept.pointee.1)
+                    for k in 0 ..< moving {
+                        all.swapAt(kept.pointee.0 + k, half + kept.pointee.1 - moving + k)
+                    }
+                }
+            }
+        }
+        poorMoney.add(lanePoorMoney[0], times: 1)
+        poorMoney.add(lanePoorMoney[1], times: 1)
+        richPoints -= dropped.0 + dropped.1
+        return (kept.0 + kept.1, dropped.0 + dropped.1 > 0)
+    }
+
+    /// Runs `body(0)`, or `body(0)` and `body(1)` on two threads.
+    @inline(__always)
+    private static func inLanes(_ lanes: Int, _ body: @Sendable (Int) -> Void) {
+        if lanes == 1 { body(0) } else { DispatchQueue.concurrentPerform(iterations: lanes, execute: body) }
+    }
+
+
+    /// ``collectGroups(_:)`` for unit points with the entries split in two halves, each
+    /// summed per class by its own lane; the groups come out in the order one pass finds
+    /// them (classes of the first half in order of appearance, then the second half's new ones).
+    private func collectGroupsInTwoLanes(_ range: Range<Int>) {
+        let mid = range.lowerBound + range.count / 2
+        if laneAccumulator.count < accumulator.count {
+            laneAccumulator = [Int](repeating: 0, count: max(accumulator.count, 2 * laneAccumulator.count))
+        }
+        // A lane finds each class at most once.
+        let capacity = min(classCount, mid - range.lowerBound + 1)
+        let found = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 2 * capacity)
+        defer { found.deallocate() }
+        var foundCount = (0, 0)
+        groups.removeAll(keepingCapacity: true)
+        var collected: [Group] = []
+        swap(&collected, &groups)
+        profile.supporterBallot.withUnsafeBufferPointer { ballots in
+            profile.ballotWeight.withUnsafeBufferPointer { weights in
+                classOf.withUnsafeBufferPointer { classes in
+                    accumulator.withUnsafeMutableBufferPointer { first in
+                        laneAccumulator.withUnsafeMutableBufferPointer { second in
+                            withUnsafeMutablePointer(to: &foundCount) { counts in
+                                // Each lane writes only its own sums, its own half of `found` and its own count.
+                                nonisolated(unsafe) let (ballots, weights, classes) = (ballots, weights, classes)
+                                nonisolated(unsafe) let (first, second, found, counts) = (first, second, found, counts)
+                                DispatchQueue.concurrentPerform(iterations: 2) { lane in
+                                    let sums = lane == 0 ? first : second
+                                    let part = lane == 0 ? range.lowerBound ..< mid : mid ..< range.upperBound
+                                    let out = found.baseAddress! + lane * capacity
+                                    var n = 0
+                                    for k in part {
+                                        let j = Int(ballots[k])
+                                        let c = Int(classes[j])
+                                        if c == 0 { continue }
+                                        if sums[c] == 0 {
+                                            out[n] = Int32(c)
+                                            n += 1
+                                        }
+                                        sums[c] += Int(weights[j])
+                                    }
+                                    if lane == 0 { counts.pointee.0 = n } else { counts.pointee.1 = n }
+                                }
+                                for c in found[0 ..< counts.pointee.0] {
+                                    collected.append(Group(cls: c, points: 1, weight: first[Int(c)] + second[Int(c)]))
+                                    first[Int(c)] = 0
+                                    second[Int(c)] = 0
+                                }
+                                for c in found[capacity ..< capacity + counts.pointee.1] where second[Int(c)] != 0 {
+                                    collected.append(Group(cls: c, points: 1, weight: second[Int(c)]))
+                                    second[Int(c)] = 0
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        swap(&collected, &groups)
     }
 
     /// Whether a group holding `money` (over `D`) cannot pay `X * w / (D * U)` in full:
     /// `money * U < X * w`. With unit points, after ``setThreshold(richPoints:)`` for the
     /// same `X` and `U`: `money <= floor((X - 1) / U)`.
     @inline(__always)
-    private func isPoor(_ money: GMPInteger, points w: Int, richPoints u: Int) -> Bool {
-        if profile.unitPoints { return GMPInteger.compare(money, threshold) <= 0 }
-        scratch1.setProduct(money, u)
+    private func isPoor(_ g: Group, richPoints u: Int) -> Bool {
+        let c = Int(g.cls)
+        let w = g.points
+        if profile.unitPoints {
+            let order = GMPIntegerList.Lead.compare(g.lead, thresholdLead)
+            return order != 0 ? order < 0 : classMoney.compare(c, threshold) <= 0
+        }
+        scratch1.setProduct(classMoney, c, u)
         if w == 1 { return GMPInteger.compare(scratch1, excess) < 0 }
         scratch2.setProduct(excess, w)
         return GMPInteger.compare(scratch1, scratch2) < 0
@@ -449,7 +643,10 @@ final class EqualSharesRun {
     /// `floor((X - 1) / U)` into ``threshold`` (unit points only).
     @inline(__always)
     private func setThreshold(richPoints u: Int) {
-        if profile.unitPoints { threshold.setLargestBelow(excess, dividedBy: u) }
+        if profile.unitPoints {
+            threshold.setLargestBelow(excess, dividedBy: u)
+            thresholdLead = threshold.lead
+        }
     }
 
     /// Finds the payment per point of `p`, `tau = X / (D * U)`: the smallest `tau` with
@@ -465,20 +662,28 @@ final class EqualSharesRun {
         poorMoney.setZero()
         var live = groups.count
         // Poor/rich passes: whoever cannot pay at the current tau cannot pay at the final
-        // one either (tau only grows as poor supporters drop out).
-        for _ in 0..<3 {
+        // one either (tau only grows as poor supporters drop out). After three, passes go
+        // on only while each drops at least an eighth of the groups left (their costs then
+        // sum to O(k)); else sort and peel. Sorting is the slower way on large lists: each
+        // comparison reads two budgets at random places.
+        var passes = 0
+        while true {
             if richPoints == 0 { return false }
+            let before = live
             excess.setDifference(costNow, poorMoney)
             // This pass's tau is X / (D * passPoints), whoever drops out during the pass.
             let passPoints = richPoints
             setThreshold(richPoints: passPoints)
             var moved = false
             var i = 0
+            if profile.unitPoints && lanes > 1 && live >= parallelGroups {
+                (live, moved) = passInTwoLanes(live: live, richPoints: &richPoints)
+                i = live
+            }
             while i < live {
                 let g = groups[i]
-                let money = classMoney[Int(g.cls)]
-                if isPoor(money, points: g.points, richPoints: passPoints) {
-                    poorMoney.add(money, times: g.weight)
+                if isPoor(g, richPoints: passPoints) {
+                    poorMoney.add(classMoney, Int(g.cls), times: g.weight)
                     richPoints -= g.weight * g.points
                     live -= 1
                     groups.swapAt(i, live)
@@ -492,16 +697,19 @@ final class EqualSharesRun {
                 freshPoints[p] = richPoints
                 return true
             }
+            passes += 1
+            if passes >= 3 && (before - live) * 8 < before { break }
         }
         // Sort-and-peel over the groups left, poorest per point first.
         let moneyOf = classMoney
         let (a, b) = (scratch1, scratch2)
         groups[0..<live].sort { x, y in
             if x.points == y.points {
-                return GMPInteger.compare(moneyOf[Int(x.cls)], moneyOf[Int(y.cls)]) < 0
+                let order = GMPIntegerList.Lead.compare(x.lead, y.lead)
+                return order != 0 ? order < 0 : moneyOf.compare(Int(x.cls), Int(y.cls)) < 0
             }
-            a.setProduct(moneyOf[Int(x.cls)], y.points)
-            b.setProduct(moneyOf[Int(y.cls)], x.points)
+            a.setProduct(moneyOf, Int(x.cls), y.points)
+            b.setProduct(moneyOf, Int(y.cls), x.points)
             return GMPInteger.compare(a, b) < 0
         }
         for i in 0..<live {
@@ -509,12 +717,12 @@ final class EqualSharesRun {
             excess.setDifference(costNow, poorMoney)
             setThreshold(richPoints: richPoints)
             let g = groups[i]
-            if !isPoor(moneyOf[Int(g.cls)], points: g.points, richPoints: richPoints) {
+            if !isPoor(g, richPoints: richPoints) {
                 freshExcess[p].set(excess)
                 freshPoints[p] = richPoints
                 return true
             }
-            poorMoney.add(moneyOf[Int(g.cls)], times: g.weight)
+            poorMoney.add(moneyOf, Int(g.cls), times: g.weight)
             richPoints -= g.weight * g.points
         }
         return false
@@ -534,10 +742,9 @@ final class EqualSharesRun {
         var paidAll = 0
         let newRound = roundFactor.count + 1
         for g in groups.indices {
-            let money = classMoney[Int(groups[g].cls)]
             let w = groups[g].points
             // Over the new unit D * U: the budget is money * U, the amount due X * w.
-            scratch1.setProduct(money, u)
+            scratch1.setProduct(classMoney, Int(groups[g].cls), u)
             if w == 1 { scratch2.set(x) } else { scratch2.setProduct(x, w) }
             let payment: GMPInteger
             if GMPInteger.compare(scratch1, scratch2) <= 0 {
@@ -548,10 +755,10 @@ final class EqualSharesRun {
                 payment = scratch2
                 let c = classCount
                 classCount += 1
-                if classMoney.count <= c { classMoney.append(GMPInteger()) }
+                if classMoney.count <= c { classMoney.reserve(c + 1) }
                 if accumulator.count <= c { accumulator.append(0) }
                 if classRound.count <= c { classRound.append(0) }
-                classMoney[c].setDifference(scratch1, scratch2)
+                classMoney.setDifference(c, scratch1, scratch2)
                 classRound[c] = newRound
                 groups[g].newClass = Int32(c)
             }
@@ -569,11 +776,18 @@ final class EqualSharesRun {
                 classOf.withUnsafeMutableBufferPointer { classes in
                     accumulator.withUnsafeMutableBufferPointer { map in
                         for g in funded { map[Int(g.cls)] = Int(g.newClass) + 1 }
-                        for k in range {
-                            let j = Int(ballots[k])
-                            let c = Int(classes[j])
-                            if c == 0 { continue }
-                            classes[j] = Int32(map[c] - 1)
+                        // A ballot appears once among q's supporters: lanes write disjoint entries.
+                        let lanes = self.lanes > 1 && range.count >= parallelEntries ? 2 : 1
+                        nonisolated(unsafe) let (ballots, classes, map) = (ballots, classes, map)
+                        DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+                            let mid = range.lowerBound + range.count / 2
+                            let part = lanes == 1 ? range : (lane == 0 ? range.lowerBound ..< mid : mid ..< range.upperBound)
+                            for k in part {
+                                let j = Int(ballots[k])
+                                let c = Int(classes[j])
+                                if c == 0 { continue }
+                                classes[j] = Int32(map[c] - 1)
+                            }
                         }
                         for g in funded { map[Int(g.cls)] = 0 }
                     }
@@ -596,15 +810,32 @@ final class EqualSharesRun {
     }
 
     /// Leftover totals over all voters, checked against what was handed out and spent.
+    ///
+    /// - Complexity: O(classes) additions and comparisons, O(rounds) multiplications.
     private func summarizeLeftovers(_ record: inout Record) {
         var weightOf = [Int](repeating: 0, count: classCount)
         for j in 0..<profile.distinctBallotCount { weightOf[Int(classOf[j])] += Int(profile.ballotWeight[j]) }
-        let total = GMPInteger()
-        let most = GMPInteger()
+        // Budgets kept over the unit of the same round add and compare as they are: sum and
+        // find the largest per round, then bring the per-round sums up to date by Horner's
+        // rule and only the per-round largest budgets, not every class (hundreds of
+        // thousands of them on large elections, each behind by dozens of rounds).
+        let rounds = roundFactor.count
+        let sums = (0...rounds).map { _ in GMPInteger() }
+        var largestOf = [Int](repeating: 0, count: rounds + 1)  // 0: none yet
         for c in 1..<classCount where weightOf[c] > 0 {
+            let r = classRound[c]
+            sums[r].add(classMoney, c, times: weightOf[c])
+            if largestOf[r] == 0 || classMoney.compare(c, largestOf[r]) > 0 { largestOf[r] = c }
+        }
+        let total = GMPInteger()
+        for r in 0...rounds {
+            if r > 0 { total.multiply(by: roundFactor[r - 1]) }
+            total.add(sums[r], times: 1)
+        }
+        let most = GMPInteger()
+        for c in largestOf where c != 0 {
             bringUpToDate(c)
-            total.add(classMoney[c], times: weightOf[c])
-            if GMPInteger.compare(classMoney[c], most) > 0 { most.set(classMoney[c]) }
+            if classMoney.compare(c, most) > 0 { most.set(classMoney, c) }
         }
         let leftover = GMPInteger.rational(total, over: unit) + record.share * Rational(profile.idleVoterCount)
         var largest = GMPInteger.rational(most, over: unit)
