@@ -84,8 +84,11 @@ enum Browser {
         return nil
     }()
 
-    /// Where the screenshots and pages are written.
+    /// Where the screenshots and pages are written: a folder of this test process's own,
+    /// so that two test runs at once (two clones, a sanitizer run) do not delete or
+    /// overwrite each other's pages mid-check.
     static let screenshotFolder = URL(fileURLWithPath: "/tmp/pbcount-report-screenshots")
+        .appendingPathComponent("run-\(ProcessInfo.processInfo.processIdentifier)")
 
     static let baseArguments = [
         "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
