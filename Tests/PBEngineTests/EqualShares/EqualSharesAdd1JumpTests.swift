@@ -200,6 +200,18 @@ struct EqualSharesAdd1JumpTests {
         #expect(tally.jumpRuns < tally.steppedRuns)
     }
 
+    /// For the proof tests: a run that records what the proofs read (runner-ups, rivals),
+    /// and a second one for the shares sampled inside a proved range. Even seeds break ties
+    /// by id, odd ones by votes, which leaves ties unresolved.
+    static func proofRuns(_ election: Election, profile: EqualSharesProfile, utility: Utility,
+                          seed: Int) -> (engine: EqualSharesRun, plain: EqualSharesRun) {
+        let chain: [TieCriterion] = seed % 2 == 0 ? [.id] : [.votes]
+        let engine = EqualSharesRun(profile: profile, utility: utility, ties: TieBreaking(chain: chain, election: election))
+        engine.findsRunnerUp = true
+        let plain = EqualSharesRun(profile: profile, utility: utility, ties: TieBreaking(chain: chain, election: election))
+        return (engine, plain)
+    }
+
     /// The proof itself: whenever two runs at shares `a < b` pass
     /// ``EqualShares/holds(from:to:ties:affine:)``, MES at shares sampled between them
     /// (fractions of the gap, just below `b`, the units in between) funds what `a` funds, in
@@ -214,13 +226,8 @@ struct EqualSharesAdd1JumpTests {
             + (0..<40).map { Self.builtElection(seed: 7000 + UInt64($0)) }
         for (seed, election) in elections.enumerated() {
             let profile = EqualSharesProfile(election)
-            let chain: [TieCriterion] = seed % 2 == 0 ? [.id] : [.votes]
             for utility in Utility.allCases {
-                let engine = EqualSharesRun(profile: profile, utility: utility,
-                                            ties: TieBreaking(chain: chain, election: election))
-                engine.findsRunnerUp = true
-                let plain = EqualSharesRun(profile: profile, utility: utility,
-                                           ties: TieBreaking(chain: chain, election: election))
+                let (engine, plain) = Self.proofRuns(election, profile: profile, utility: utility, seed: seed)
                 let exact = election.budget / Rational(profile.voterCount)
                 var share = exact / Rational(3)
                 for _ in 0..<30 {
@@ -263,13 +270,8 @@ struct EqualSharesAdd1JumpTests {
             + (0..<150).map { Self.builtElection(seed: 9500 + UInt64($0)) }
         for (seed, election) in elections.enumerated() {
             let profile = EqualSharesProfile(election)
-            let chain: [TieCriterion] = seed % 2 == 0 ? [.id] : [.votes]
             for utility in Utility.allCases {
-                let engine = EqualSharesRun(profile: profile, utility: utility,
-                                            ties: TieBreaking(chain: chain, election: election))
-                engine.findsRunnerUp = true
-                let plain = EqualSharesRun(profile: profile, utility: utility,
-                                           ties: TieBreaking(chain: chain, election: election))
+                let (engine, plain) = Self.proofRuns(election, profile: profile, utility: utility, seed: seed)
                 let base = (election.budget / Rational(profile.voterCount) / Rational(2)).floor
                 let grid = (0..<400).map { base + Rational($0, 5) }
                 let runs = try grid.map { try Self.runUnlessTied(engine, share: $0) }
