@@ -35,20 +35,19 @@ struct ReportPageTests {
 
         """#
 
-    static func page(_ text: String, at given: String? = nil, _ configure: (inout CountOptions) -> Void = { _ in }) throws -> (page: ReportPage, html: String, path: String) {
-        let path = given ?? FileManagerTemp.write(text, name: "report")
-        let election = try PabulibReader.read(path: path)
+    static func page(_ text: String, at given: String? = nil, _ configure: (inout CountOptions) -> Void = { _ in }) throws -> (page: ReportPage, html: String) {
+        let election = try given.map { try PabulibReader.read(path: $0) } ?? FileManagerTemp.read(text)
         var options = CountOptions()
         configure(&options)
         let page = try ReportPage.count(election, options: options) {
             ReportPage.Commands(file: "election.pb", page: "result.html", document: $0, flagKeys: ["utility"])
         }
-        return (page, try page.html(), path)
+        return (page, try page.html())
     }
 
     @Test("names are escaped; the embedded result survives a </script> in a name")
     func escaping() throws {
-        let (page, html, _) = try Self.page(Self.hostile)
+        let (page, html) = try Self.page(Self.hostile)
         #expect(!html.contains("<script>alert"))
         #expect(!html.contains("<img src=x>"))
         #expect(!html.contains("<b>bold"))
@@ -63,7 +62,7 @@ struct ReportPageTests {
 
     @Test("the page makes no request: no external src or href, a CSP that forbids loading")
     func selfContained() throws {
-        let (_, html, _) = try Self.page(Self.hostile)
+        let (_, html) = try Self.page(Self.hostile)
         #expect(html.contains("Content-Security-Policy\" content=\"default-src 'none'"))
         let attributes = try NSRegularExpression(pattern: "(?:src|href)\\s*=\\s*\"([^\"]*)\"")
         let range = NSRange(html.startIndex..., in: html)
@@ -89,7 +88,7 @@ struct ReportPageTests {
     @Test("verify reads the page: accepted as is, a changed selected is a mismatch, broken JSON is refused")
     func verifyThePage() throws {
         let example = PBCountBinary.packageRoot.appendingPathComponent("Ballots/park-library-bikes.pb").path
-        let (_, html, _) = try Self.page(try String(contentsOfFile: example, encoding: .utf8))
+        let (_, html) = try Self.page(try String(contentsOfFile: example, encoding: .utf8))
         let input = Array(try Data(contentsOf: URL(fileURLWithPath: example)))
 
         let document = try ResultVerification.document(from: Data(html.utf8), source: "page.html")
@@ -120,9 +119,9 @@ struct ReportPageTests {
 
     @Test("every project has its explanation; per-round series where the trace offers one")
     func explanationsAndSeries() throws {
-        let (page, html, _) = try Self.page(Self.hostile) { $0.rule = RuleRegistry.names.first { name in
+        let (page, html) = try Self.page(Self.hostile) { $0.rule = RuleRegistry.names.first { name in
             // A rule whose trace offers a series, found through the protocol, not by name.
-            guard let election = try? PabulibReader.read(path: FileManagerTemp.write(Self.hostile)) else { return false }
+            guard let election = try? FileManagerTemp.read(Self.hostile) else { return false }
             var o = CountOptions()
             o.rule = name
             return ((try? RuleRegistry.count(election, options: o))?.trace as? ReportSeries)?.reportSeries.isEmpty == false
@@ -135,7 +134,7 @@ struct ReportPageTests {
 
     @Test("voters by number of funded projects approved")
     func approvalCounts() throws {
-        let election = try PabulibReader.read(path: FileManagerTemp.write(Self.hostile))
+        let election = try FileManagerTemp.read(Self.hostile)
         // Funded a and c: voter 1 approves 1 (a), 2 approves 1, 3 approves 1 (c), 4 approves 1.
         #expect(FundedApprovalCounts(election: election, funded: [0, 2]).voters == [0, 4])
         #expect(FundedApprovalCounts(election: election, funded: [0, 1]).voters == [1, 2, 1])
@@ -195,7 +194,7 @@ struct ReportPageRuleTests {
             3;y;1
 
             """
-        let election = try PabulibReader.read(path: FileManagerTemp.write(text))
+        let election = try FileManagerTemp.read(text)
         let page = try ReportPage.count(election, options: CountOptions()) {
             ReportPage.Commands(file: "c.pb", page: "c.html", document: $0, flagKeys: [])
         }
