@@ -89,6 +89,12 @@ struct ExactEqualSharesElection {
     ///   r of them new or changed).
     func run(share: Rational, resuming previous: ExactEqualSharesRun? = nil) throws -> ExactEqualSharesRun {
         var result = ExactEqualSharesRun(share: share)
+        // Scratch for comparing thresholds whose parts outgrew 64 bits: one with the share
+        // pinned (the peel), one with the least event recorded so far pinned (event scans).
+        let comparator = SumComparator()
+        let shareComparator = SumComparator()
+        shareComparator.pin(.value(share))
+        let smallShare = share.smallParts.map { ($0.numerator, $0.denominator) }
         let projectCount = costs.count
         var classOfVoter = [Int32](repeating: 0, count: weight.count)
         var paidByClass: [Rational] = [.zero]
@@ -167,9 +173,12 @@ struct ExactEqualSharesElection {
             // (not one paying now), the class itself if all of it pays, or a new class.
             let paying = Set(chosen.map(\.key))
             splitting.removeAll(keepingCapacity: true)
-            // Classes whose amount paid changed, or that are new: they take new places in `order`.
-            var repositioned: [Int32] = []
-            for (k, count) in chosen.sorted(by: { $0.key < $1.key }) {
+            // Classes whose amount paid changed, or that are new: they take new places in
+            // `order`. Kept per paying class, in the order of `chosen` (most paid first): all
+            // of them add the same payment, so that is nearly always their new order too.
+            var placeOf = [Int32](repeating: -1, count: chosen.count)
+            for i in chosen.indices.sorted(by: { chosen[$0].key < chosen[$1].key }) {
+                let (k, count) = chosen[i]
                 let oldPaid = paidByClass[Int(k)]
                 let newPaid = oldPaid + payment
                 if let existing = classOfPaid[newPaid], !paying.contains(existing) {
@@ -181,7 +190,7 @@ struct ExactEqualSharesElection {
                     if classOfPaid[oldPaid] == k { classOfPaid[oldPaid] = nil }
                     paidByClass[Int(k)] = newPaid
                     classOfPaid[newPaid] = k
-                    repositioned.append(k)
+                    placeOf[i] = k
                     // The whole class moves in the order: every project in it has a new list.
                     for (r, _) in projectsOfClass[Int(k)] { changedProjects.append(Int(r)) }
                 } else {
@@ -193,7 +202,7 @@ struct ExactEqualSharesElection {
                     sizeOfClass[Int(k)] -= count
                     classOfPaid[newPaid] = fresh
                     splitting.append((k, fresh))
-                    repositioned.append(fresh)
+                    placeOf[i] = fresh
                 }
             }
             if !splitting.isEmpty {
@@ -228,7 +237,7 @@ struct ExactEqualSharesElection {
                     touched.removeAll(keepingCapacity: true)
                 }
             }
-            order = Self.reordered(order, repositioned: repositioned, paid: paidByClass, size: sizeOfClass)
+            order = Self.reordered(order, repositioned: placeOf.filter { $0 >= 0 }, paid: paidByClass, size: sizeOfClass)
         }
 
         // A project's classes change only when some of its supporters pay (they move to
@@ -243,7 +252,7 @@ struct ExactEqualSharesElection {
         var anyDirty = true
         var leastSoFar: Threshold?
         for e in result.roundEvents {
-            if let e, leastSoFar.map({ e.compare($0) < 0 }) ?? true { leastSoFar = e }
+            if let e, leastSoFar.map({ e.compare($0, using: comparator) < 0 }) ?? true { leastSoFar = e }
         }
         while true {
             let round = result.steps.count
@@ -289,7 +298,7 @@ struct ExactEqualSharesElection {
                     for (k, count) in entries[p] {
                         // `share - paid < c/m`, as `paid + c/m > share`: no class's money at
                         // this share is kept (a resumed run would compute it for every class).
-                        guard Threshold(paid: paidByClass[Int(k)], cost: cost, payers: m).compare(share) > 0 else { break }
+                        guard Threshold.compare(paid: paidByClass[Int(k)], cost: cost, payers: m, pinned: smallShare, in: shareComparator) > 0 else { break }
                         m -= count
                     }
                     payersOf[p] = m
@@ -330,6 +339,7 @@ struct ExactEqualSharesElection {
             // "Events on classes").
             var event: Threshold?
             var bound = leastSoFar
+            var smallBound = bound?.pin(in: comparator)
             for p in 0..<projectCount where open[p] {
                 // A project left unevaluated ranks below the winner: its payers are below the
                 // winner's rank needs, so they do not enter its least `t`.
@@ -345,16 +355,19 @@ struct ExactEqualSharesElection {
                 // bound only falls), and the list is done with.
                 let richest = list.isEmpty ? Rational.zero : paidByClass[Int(list[list.count - 1].key)]
                 while j < list.count && t >= least {
-                    if (j - scanned[p]) % 16 == 0, let b = bound, Threshold(paid: richest, cost: costs[p], payers: t).compare(b) >= 0 {
+                    if (j - scanned[p]) % 16 == 0, bound != nil,
+                       Threshold.compare(paid: richest, cost: costs[p], payers: t, pinned: smallBound, in: comparator) >= 0 {
                         j = list.count
                         t = 0
                         scanLeast[p] = 1
                         break
                     }
-                    let e = Threshold(paid: paidByClass[Int(list[j].key)], cost: costs[p], payers: t)
-                    if bound.map({ e.compare($0) < 0 }) ?? true {
+                    let paid = paidByClass[Int(list[j].key)]
+                    if bound == nil || Threshold.compare(paid: paid, cost: costs[p], payers: t, pinned: smallBound, in: comparator) < 0 {
+                        let e = Threshold(paid: paid, cost: costs[p], payers: t)
                         event = e
                         bound = e
+                        smallBound = e.pin(in: comparator)
                     }
                     t -= list[j].count
                     j += 1
@@ -380,7 +393,7 @@ struct ExactEqualSharesElection {
             guard let event else { continue }
             // Strictly smaller only: the earliest round with the smallest event is where a
             // run at that share starts.
-            if next.map({ event.compare($0) < 0 }) ?? true {
+            if next.map({ event.compare($0, using: comparator) < 0 }) ?? true {
                 next = event
                 result.nextRound = round
             }
@@ -417,7 +430,15 @@ struct ExactEqualSharesElection {
     /// that emptied leave, `repositioned` ones (new, or whose amount paid changed) take
     /// their places. The others keep their relative order, so a merge does it.
     ///
-    /// - Complexity: O(K + r log r) comparisons for K classes, r repositioned.
+    /// `repositioned` comes in the order of the paying classes before the round, which is
+    /// its order after it too unless two of them paid the same (all add the same payment):
+    /// one pass checks that, and only then is it sorted. Each repositioned class finds its
+    /// place among the others by galloping from the last place found, so that a round
+    /// that moves few classes compares few amounts paid (comparisons of amounts past 64
+    /// bits go to GMP).
+    ///
+    /// - Complexity: O(r log(K / r)) comparisons for K classes, r repositioned (O(r log r)
+    ///   more if `repositioned` is out of order), and O(K) copying.
     static func reordered(_ order: [Int32], repositioned: [Int32], paid: [Rational], size: [Int]) -> [Int32] {
         func before(_ a: Int32, _ b: Int32) -> Bool {
             let c = Rational.compare(paid[Int(a)], paid[Int(b)])
@@ -425,69 +446,117 @@ struct ExactEqualSharesElection {
         }
         let moved = Set(repositioned)
         let kept = order.filter { size[Int($0)] > 0 && !moved.contains($0) }
-        let placed = repositioned.filter { size[Int($0)] > 0 }.sorted(by: before)
+        var placed = repositioned.filter { size[Int($0)] > 0 }
+        if placed.indices.dropFirst().contains(where: { !before(placed[$0 - 1], placed[$0]) }) {
+            placed.sort(by: before)
+        }
         var out: [Int32] = []
         out.reserveCapacity(kept.count + placed.count)
         var i = 0
-        var j = 0
-        while i < kept.count && j < placed.count {
-            if before(placed[j], kept[i]) {
-                out.append(placed[j])
-                j += 1
-            } else {
-                out.append(kept[i])
-                i += 1
+        for x in placed {
+            // The first kept class from `i` on that `x` goes before (the merge's choice):
+            // `before(x, kept[j])` is false, then true, as `j` grows.
+            var lo = i
+            var step = 1
+            var hi = i
+            while hi < kept.count && !before(x, kept[hi]) {
+                lo = hi + 1
+                hi += step
+                step *= 2
             }
+            hi = min(hi, kept.count)
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if before(x, kept[mid]) { hi = mid } else { lo = mid + 1 }
+            }
+            out.append(contentsOf: kept[i..<lo])
+            out.append(x)
+            i = lo
         }
         out.append(contentsOf: kept[i...])
-        out.append(contentsOf: placed[j...])
         return out
     }
 
     /// A threshold `paid + c/m`, as an unreduced fraction of two `Int64` when it fits (no
     /// gcd: thresholds are only compared, and only the smallest becomes a ``Rational``),
-    /// else exactly.
+    /// else as its three parts, compared exactly by a ``SumComparator`` (no gcd and no
+    /// allocation either: amounts paid outgrow 64 bits after a few rounds on large
+    /// elections, and forming each sum in GMP cost more than the rest of a run).
     struct Threshold {
         var numerator: Int64 = 0
         var denominator: Int64 = 1
-        /// The value when the small form would overflow.
-        var exact: Rational?
+        /// The parts when the small form would overflow.
+        var wide: (paid: Rational, cost: Rational, payers: Int)?
 
         init(paid: Rational, cost: Rational, payers m: Int) {
-            if let p = paid.smallParts, let c = cost.smallParts, c.denominator == 1 {
-                // (p.n * m + c * p.d) / (p.d * m)
-                let (a, o1) = p.numerator.multipliedReportingOverflow(by: Int64(m))
-                let (b, o2) = c.numerator.multipliedReportingOverflow(by: p.denominator)
-                let (n, o3) = a.addingReportingOverflow(b)
-                let (d, o4) = p.denominator.multipliedReportingOverflow(by: Int64(m))
-                if !(o1 || o2 || o3 || o4) {
-                    numerator = n
-                    denominator = d
-                    return
-                }
+            if let (n, d) = Self.smallForm(paid: paid, cost: cost, payers: m) {
+                numerator = n
+                denominator = d
+            } else {
+                wide = (paid, cost, m)
             }
-            exact = paid + cost / Rational(m)
         }
 
-        var value: Rational { exact ?? Rational(Int(numerator), Int(denominator)) }
+        /// `paid + c/m` as `(p.n * m + c * p.d) / (p.d * m)` when that fits in `Int64`
+        /// and the cost is an integer.
+        @inline(__always)
+        static func smallForm(paid: Rational, cost: Rational, payers m: Int) -> (Int64, Int64)? {
+            guard let p = paid.smallParts, let c = cost.smallParts, c.denominator == 1 else { return nil }
+            let (a, o1) = p.numerator.multipliedReportingOverflow(by: Int64(m))
+            let (b, o2) = c.numerator.multipliedReportingOverflow(by: p.denominator)
+            let (n, o3) = a.addingReportingOverflow(b)
+            let (d, o4) = p.denominator.multipliedReportingOverflow(by: Int64(m))
+            return o1 || o2 || o3 || o4 ? nil : (n, d)
+        }
+
+        /// -1, 0 or 1 as `paid + c/m` is below, equal to or above the value pinned in
+        /// `comparator` (``SumComparator/pin(_:)``), whose small form is `pinned` if it has
+        /// one. Builds no `Threshold`: the peel and the event scans call this for every
+        /// class they read.
+        @inline(__always)
+        static func compare(paid: Rational, cost: Rational, payers m: Int, pinned: (Int64, Int64)?, in comparator: SumComparator) -> Int {
+            if let (n, d) = smallForm(paid: paid, cost: cost, payers: m) {
+                if let pinned { return compare(n, d, pinned.0, pinned.1) }
+                return comparator.compareToPinned(.fraction(n, d))
+            }
+            return comparator.compareToPinned(.sum(paid, cost, m))
+        }
+
+        /// The small form, if any, and pins the value in `comparator`, for
+        /// ``compare(paid:cost:payers:pinned:in:)``.
+        func pin(in comparator: SumComparator) -> (Int64, Int64)? {
+            comparator.pin(operand)
+            return wide == nil ? (numerator, denominator) : nil
+        }
+
+        var value: Rational {
+            if let wide { return wide.paid + wide.cost / Rational(wide.payers) }
+            return Rational(Int(numerator), Int(denominator))
+        }
+
+        /// The threshold as an operand of `comparator`.
+        var operand: SumComparator.Operand {
+            if let wide { return .sum(wide.paid, wide.cost, wide.payers) }
+            return .fraction(numerator, denominator)
+        }
 
         /// -1, 0 or 1 as `self` is below, equal to or above `other`.
-        func compare(_ other: Threshold) -> Int {
-            if exact == nil && other.exact == nil {
+        func compare(_ other: Threshold, using comparator: SumComparator) -> Int {
+            if wide == nil && other.wide == nil {
                 return Self.compare(numerator, denominator, other.numerator, other.denominator)
             }
-            return Rational.compare(value, other.value)
+            return comparator.compare(operand, other.operand)
         }
 
         /// -1, 0 or 1 as `self` is below, equal to or above `r`.
-        func compare(_ r: Rational) -> Int {
-            if exact == nil, let q = r.smallParts {
+        func compare(_ r: Rational, using comparator: SumComparator) -> Int {
+            if wide == nil, let q = r.smallParts {
                 return Self.compare(numerator, denominator, q.numerator, q.denominator)
             }
-            return Rational.compare(value, r)
+            return comparator.compare(operand, .value(r))
         }
 
-        /// `a/b` against `c/d` (`b, d > 0`) by cross-multiplication in 128 bits.
+    /// `a/b` against `c/d` (`b, d > 0`) by cross-multiplication in 128 bits.
         @inline(__always)
         static func compare(_ a: Int64, _ b: Int64, _ c: Int64, _ d: Int64) -> Int {
             let x = a.multipliedFullWidth(by: d)
