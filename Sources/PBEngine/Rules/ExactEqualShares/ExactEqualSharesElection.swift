@@ -58,8 +58,8 @@ struct ExactEqualSharesElection {
     }
 
     /// Voters' budget classes at the start of a round (all that a run carries from round
-    /// to round besides the rounds themselves). Arrays are copied on write, so keeping one
-    /// per round costs what the round changes.
+    /// to round besides the rounds themselves). A run keeps its last one, and a
+    /// ``ClassHistory`` to go back to any earlier round.
     struct ClassState {
         /// The class of each ballot group.
         var classOfVoter: [Int32]
@@ -77,9 +77,9 @@ struct ExactEqualSharesElection {
     /// With `previous`, a run at a smaller share whose ``ExactEqualSharesRun/nextShare`` is
     /// `share`, the run starts at ``ExactEqualSharesRun/nextRound``: every earlier round
     /// funds the same project with the same payers at `share` (no event of those rounds is
-    /// at `share` or below), so its classes are taken from `previous`'s snapshot of that
-    /// round, and the earlier rounds' events too (they are the same at `share`:
-    /// Guides/ExactEqualShares.md, "Resuming").
+    /// at `share` or below), so its classes are `previous`'s last classes with the later
+    /// rounds undone (``ClassHistory``), and the earlier rounds' events are taken over too
+    /// (they are the same at `share`: Guides/ExactEqualShares.md, "Resuming").
     ///
     /// - Throws: ``CountError/unresolvedTie(_:_:)``.
     /// - Complexity: per round, O(S) to list the changed projects' budget classes poorest
@@ -128,8 +128,10 @@ struct ExactEqualSharesElection {
         var payersOf = supporterCount
         var known = [Bool](repeating: false, count: projectCount)
 
-        if let previous, let start = previous.nextRound, let resumeShare = previous.nextShare, share == resumeShare {
-            let state = previous.snapshots[start]
+        if let previous, let start = previous.nextRound, let resumeShare = previous.nextShare, share == resumeShare,
+           var state = previous.lastClasses {
+            result.history = previous.history
+            result.history.rollBack(to: start, &state)
             classOfVoter = state.classOfVoter
             paidByClass = state.paidByClass
             sizeOfClass = state.sizeOfClass
@@ -144,23 +146,18 @@ struct ExactEqualSharesElection {
                 result.ties.append(previous.ties[k])
                 result.tieRounds.append(tieRound)
             }
-            result.snapshots = Array(previous.snapshots[..<start])
             result.roundEvents = Array(previous.roundEvents[..<start])
         }
 
-        /// Adds `delta` supporters of project `r` to class `k`.
-        func addSupporters(_ delta: Int, of r: Int32, to k: Int) {
-            if let i = projectsOfClass[k].firstIndex(where: { $0.project == r }) {
-                let left = projectsOfClass[k][i].count + delta
-                if left == 0 {
-                    projectsOfClass[k].swapAt(i, projectsOfClass[k].count - 1)
-                    projectsOfClass[k].removeLast()
-                } else {
-                    projectsOfClass[k][i].count = left
-                }
-            } else {
-                projectsOfClass[k].append((r, delta))
-            }
+        // Every change to the classes below keeps the old value in `result.history`, so
+        // that a later run can undo this run's rounds (ClassHistory).
+        func setSize(_ k: Int32, _ size: Int) {
+            result.history.sizes.append((k, sizeOfClass[Int(k)]))
+            sizeOfClass[Int(k)] = size
+        }
+        func setClass(_ k: Int32?, ofPaid paid: Rational) {
+            result.history.keys.append((paid, classOfPaid[paid] ?? -1))
+            classOfPaid[paid] = k
         }
 
         /// Charges `p`'s payers (the given classes, with its supporters in each) and moves
@@ -183,13 +180,14 @@ struct ExactEqualSharesElection {
                 let newPaid = oldPaid + payment
                 if let existing = classOfPaid[newPaid], !paying.contains(existing) {
                     splitting.append((k, existing))
-                    sizeOfClass[Int(existing)] += count
-                    sizeOfClass[Int(k)] -= count
-                    if sizeOfClass[Int(k)] == 0 && classOfPaid[oldPaid] == k { classOfPaid[oldPaid] = nil }
+                    setSize(existing, sizeOfClass[Int(existing)] + count)
+                    setSize(k, sizeOfClass[Int(k)] - count)
+                    if sizeOfClass[Int(k)] == 0 && classOfPaid[oldPaid] == k { setClass(nil, ofPaid: oldPaid) }
                 } else if count == sizeOfClass[Int(k)] {
-                    if classOfPaid[oldPaid] == k { classOfPaid[oldPaid] = nil }
+                    if classOfPaid[oldPaid] == k { setClass(nil, ofPaid: oldPaid) }
+                    result.history.paids.append((k, oldPaid))
                     paidByClass[Int(k)] = newPaid
-                    classOfPaid[newPaid] = k
+                    setClass(k, ofPaid: newPaid)
                     placeOf[i] = k
                     // The whole class moves in the order: every project in it has a new list.
                     for (r, _) in projectsOfClass[Int(k)] { changedProjects.append(Int(r)) }
@@ -199,8 +197,8 @@ struct ExactEqualSharesElection {
                     sizeOfClass.append(count)
                     projectsOfClass.append([])
                     slotOfClass.append(-1)
-                    sizeOfClass[Int(k)] -= count
-                    classOfPaid[newPaid] = fresh
+                    setSize(k, sizeOfClass[Int(k)] - count)
+                    setClass(fresh, ofPaid: newPaid)
                     splitting.append((k, fresh))
                     placeOf[i] = fresh
                 }
@@ -220,6 +218,7 @@ struct ExactEqualSharesElection {
                 for (slot, (old, fresh)) in splitting.enumerated() {
                     slotOfClass[Int(old)] = -1
                     for v in movingGroups[slot] {
+                        result.history.voters.append((v, old))
                         classOfVoter[Int(v)] = fresh
                         let w = weight[Int(v)]
                         for e in groupStart[Int(v)]..<groupStart[Int(v) + 1] {
@@ -230,8 +229,10 @@ struct ExactEqualSharesElection {
                     }
                     for r in touched {
                         changedProjects.append(r)
-                        addSupporters(-moved[r], of: Int32(r), to: Int(old))
-                        addSupporters(moved[r], of: Int32(r), to: Int(fresh))
+                        result.history.supporters.append((old, Int32(r), -moved[r]))
+                        result.history.supporters.append((fresh, Int32(r), moved[r]))
+                        Self.addSupporters(-moved[r], of: Int32(r), to: Int(old), in: &projectsOfClass)
+                        Self.addSupporters(moved[r], of: Int32(r), to: Int(fresh), in: &projectsOfClass)
                         moved[r] = 0
                     }
                     touched.removeAll(keepingCapacity: true)
@@ -256,8 +257,7 @@ struct ExactEqualSharesElection {
         }
         while true {
             let round = result.steps.count
-            result.snapshots.append(ClassState(classOfVoter: classOfVoter, paidByClass: paidByClass, sizeOfClass: sizeOfClass,
-                                               classOfPaid: classOfPaid, projectsOfClass: projectsOfClass, order: order))
+            result.history.startRound(classes: paidByClass.count, order: order)
             // The changed projects' classes, poorest first, from the class order.
             if anyDirty {
                 for p in 0..<projectCount where open[p] && dirty[p] {
@@ -388,6 +388,8 @@ struct ExactEqualSharesElection {
                 anyDirty = true
             }
         }
+        result.lastClasses = ClassState(classOfVoter: classOfVoter, paidByClass: paidByClass, sizeOfClass: sizeOfClass,
+                                        classOfPaid: classOfPaid, projectsOfClass: projectsOfClass, order: order)
         var next: Threshold?
         for (round, event) in result.roundEvents.enumerated() {
             guard let event else { continue }
@@ -400,6 +402,22 @@ struct ExactEqualSharesElection {
         }
         result.nextShare = next?.value
         return result
+    }
+
+    /// Adds `delta` supporters of project `r` to class `k` of `lists`: a project left with
+    /// none leaves the list (swapped with the last), a new one is appended.
+    static func addSupporters(_ delta: Int, of r: Int32, to k: Int, in lists: inout [[(project: Int32, count: Int)]]) {
+        if let i = lists[k].firstIndex(where: { $0.project == r }) {
+            let left = lists[k][i].count + delta
+            if left == 0 {
+                lists[k].swapAt(i, lists[k].count - 1)
+                lists[k].removeLast()
+            } else {
+                lists[k][i].count = left
+            }
+        } else {
+            lists[k].append((r, delta))
+        }
     }
 
     /// How many of `entries` (poorest first) from the end hold exactly `m` supporters.
