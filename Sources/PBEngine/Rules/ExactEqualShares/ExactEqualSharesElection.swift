@@ -82,11 +82,13 @@ struct ExactEqualSharesElection {
     /// (they are the same at `share`: Guides/ExactEqualShares.md, "Resuming").
     ///
     /// - Throws: ``CountError/unresolvedTie(_:_:)``.
-    /// - Complexity: per round, O(S) to list the changed projects' budget classes poorest
-    ///   first (S: the (class, project) pairs with a supporter), plus the classes each
+    /// - Complexity: in the first round, O(S) to list every project's budget classes poorest
+    ///   first (S: the (class, project) pairs with a supporter); in the others, O(K) plus
+    ///   the changed projects' lists and changed pairs to update them; plus the classes each
     ///   evaluated project drops and each event scan reads, plus the ballot lengths of the
-    ///   voters who move to a new class, plus O(K + r log r) for the class order (K classes,
-    ///   r of them new or changed).
+    ///   voters who move to a new class, plus O(K) copying and O(r log(K / r)) comparisons
+    ///   for the class order (K classes, r of them new or changed). Resuming first copies the
+    ///   previous run's last classes and undoes the rounds it redoes.
     func run(share: Rational, resuming previous: ExactEqualSharesRun? = nil) throws -> ExactEqualSharesRun {
         var result = ExactEqualSharesRun(share: share)
         // Scratch for comparing thresholds whose parts outgrew 64 bits: one with the share
@@ -116,8 +118,9 @@ struct ExactEqualSharesElection {
         var open = supporters.map { !$0.isEmpty }
         var moved = [Int](repeating: 0, count: projectCount)
         var touched: [Int] = []
-        // The projects whose classes the last funding changed (repeats allowed).
-        var changedProjects: [Int] = []
+        // The (class, project) pairs the last funding changed (repeats allowed): the
+        // project's supporters in the class changed, or the class moved in the order.
+        var changedPairs: [(k: Int32, r: Int32)] = []
         // The classes with voters, most paid first, ties by index.
         var order: [Int32] = [0]
         // Each project's classes this round, poorest first, with its supporters in each.
@@ -165,7 +168,6 @@ struct ExactEqualSharesElection {
         func fund(_ p: Int, classes chosen: [(key: Int32, count: Int)], payers: Int) {
             let payment = costs[p] / Rational(payers)
             open[p] = false
-            changedProjects.removeAll(keepingCapacity: true)
             // Each paying class moves to the class of its new amount paid: an existing class
             // (not one paying now), the class itself if all of it pays, or a new class.
             let paying = Set(chosen.map(\.key))
@@ -190,7 +192,7 @@ struct ExactEqualSharesElection {
                     setClass(k, ofPaid: newPaid)
                     placeOf[i] = k
                     // The whole class moves in the order: every project in it has a new list.
-                    for (r, _) in projectsOfClass[Int(k)] { changedProjects.append(Int(r)) }
+                    for (r, _) in projectsOfClass[Int(k)] { changedPairs.append((k, r)) }
                 } else {
                     let fresh = Int32(paidByClass.count)
                     paidByClass.append(newPaid)
@@ -228,7 +230,8 @@ struct ExactEqualSharesElection {
                         }
                     }
                     for r in touched {
-                        changedProjects.append(r)
+                        changedPairs.append((old, Int32(r)))
+                        changedPairs.append((fresh, Int32(r)))
                         result.history.supporters.append((old, Int32(r), -moved[r]))
                         result.history.supporters.append((fresh, Int32(r), moved[r]))
                         Self.addSupporters(-moved[r], of: Int32(r), to: Int(old), in: &projectsOfClass)
@@ -251,6 +254,78 @@ struct ExactEqualSharesElection {
         var scanT = [Int](repeating: 0, count: projectCount)
         var scanLeast = [Int](repeating: Int.max, count: projectCount)
         var anyDirty = true
+        // Whether `entries` holds every open project's classes (from the first round on).
+        var listed = false
+        // Scratch for `relist`: each class's place in the order, a stamp per class, the
+        // changed classes grouped by project, and lists being built.
+        var place: [Int] = []
+        var stampOfClass: [Int] = []
+        var stamp = 0
+        var pairStart = [Int](repeating: 0, count: projectCount + 1)
+        var pairClasses: [Int32] = []
+        var added: [(key: Int32, count: Int)] = []
+        var merged: [(key: Int32, count: Int)] = []
+
+        /// Brings the changed projects' lists (`entries`, `total`) up to date after a
+        /// funding from the pairs it changed, instead of listing every class again: a
+        /// project's classes that did not change keep their count and their relative order
+        /// (the class order keeps the classes that did not move in theirs), so its new list
+        /// is its old one without the changed classes, merged by place in the order with
+        /// the changed ones that still hold supporters of it.
+        ///
+        /// - Complexity: O(K) for the places, plus per changed project its list's length
+        ///   and its changed classes (with a sort of those and a look-up in each).
+        func relist() {
+            let classCount = paidByClass.count
+            if place.count < classCount {
+                place += [Int](repeating: 0, count: classCount - place.count)
+                stampOfClass += [Int](repeating: 0, count: classCount - stampOfClass.count)
+            }
+            for (i, k) in order.enumerated() { place[Int(k)] = i }
+            // Group the changed classes by project (counting sort).
+            for i in pairStart.indices { pairStart[i] = 0 }
+            for (_, r) in changedPairs { pairStart[Int(r) + 1] += 1 }
+            for r in 0..<projectCount { pairStart[r + 1] += pairStart[r] }
+            if pairClasses.count < changedPairs.count { pairClasses += [Int32](repeating: 0, count: changedPairs.count - pairClasses.count) }
+            var next = pairStart
+            for (k, r) in changedPairs {
+                pairClasses[next[Int(r)]] = k
+                next[Int(r)] += 1
+            }
+            changedPairs.removeAll(keepingCapacity: true)
+            for r in 0..<projectCount where open[r] && pairStart[r] < pairStart[r + 1] {
+                stamp += 1
+                added.removeAll(keepingCapacity: true)
+                for i in pairStart[r]..<pairStart[r + 1] {
+                    let k = Int(pairClasses[i])
+                    guard stampOfClass[k] != stamp else { continue }
+                    stampOfClass[k] = stamp
+                    if let entry = projectsOfClass[k].first(where: { $0.project == Int32(r) }) {
+                        added.append((Int32(k), entry.count))
+                    }
+                }
+                added.sort { place[Int($0.key)] < place[Int($1.key)] }
+                merged.removeAll(keepingCapacity: true)
+                var a = 0
+                var sum = 0
+                for entry in entries[r] where stampOfClass[Int(entry.key)] != stamp {
+                    while a < added.count && place[Int(added[a].key)] < place[Int(entry.key)] {
+                        merged.append(added[a])
+                        sum += added[a].count
+                        a += 1
+                    }
+                    merged.append(entry)
+                    sum += entry.count
+                }
+                while a < added.count {
+                    merged.append(added[a])
+                    sum += added[a].count
+                    a += 1
+                }
+                swap(&entries[r], &merged)
+                total[r] = sum
+            }
+        }
         var leastSoFar: Threshold?
         for e in result.roundEvents {
             if let e, leastSoFar.map({ e.compare($0, using: comparator) < 0 }) ?? true { leastSoFar = e }
@@ -259,7 +334,10 @@ struct ExactEqualSharesElection {
             let round = result.steps.count
             result.history.startRound(classes: paidByClass.count, order: order)
             // The changed projects' classes, poorest first, from the class order.
-            if anyDirty {
+            if anyDirty && listed {
+                relist()
+            } else if anyDirty {
+                // The run's first round: every project from the class order.
                 for p in 0..<projectCount where open[p] && dirty[p] {
                     entries[p].removeAll(keepingCapacity: true)
                     total[p] = 0
@@ -270,6 +348,10 @@ struct ExactEqualSharesElection {
                         total[Int(r)] += count
                     }
                 }
+                changedPairs.removeAll(keepingCapacity: true)
+                listed = true
+            }
+            if anyDirty {
                 for p in 0..<projectCount where open[p] && dirty[p] {
                     // Its payers are no more than before (budgets only shrink): a bound.
                     known[p] = false
@@ -383,8 +465,8 @@ struct ExactEqualSharesElection {
             result.totalCost += costs[p]
             // The payers: the classes after the dropped ones.
             fund(p, classes: Array(entries[p].suffix(from: entries[p].count - Self.classesHolding(m, of: entries[p]))), payers: m)
-            for r in changedProjects {
-                dirty[r] = true
+            for (_, r) in changedPairs {
+                dirty[Int(r)] = true
                 anyDirty = true
             }
         }
