@@ -56,6 +56,30 @@ package final class BigRational: @unchecked Sendable {
     @usableFromInline
     var signum: Int { Int(pb_mpq_sgn(value)) }
 
+    /// The numerator's GMP integer (`mpq_numref`), valid while `self` lives.
+    var numerator: UnsafeMutablePointer<__mpz_struct> {
+        (UnsafeMutableRawPointer(value) + MemoryLayout<__mpq_struct>.offset(of: \__mpq_struct._mp_num)!)
+            .assumingMemoryBound(to: __mpz_struct.self)
+    }
+
+    /// The denominator's GMP integer (`mpq_denref`, positive), valid while `self` lives.
+    var denominator: UnsafeMutablePointer<__mpz_struct> {
+        (UnsafeMutableRawPointer(value) + MemoryLayout<__mpq_struct>.offset(of: \__mpq_struct._mp_den)!)
+            .assumingMemoryBound(to: __mpz_struct.self)
+    }
+
+    /// Feeds the numerator's and the denominator's sign, length and limbs to `hasher`.
+    /// GMP keeps an integer normalised (no high zero limbs, zero has length 0) and the
+    /// value is in lowest terms with a positive denominator, so equal values feed the same
+    /// words.
+    func hashLimbs(into hasher: inout Hasher) {
+        for z in [numerator, denominator] {
+            let size = Int(z.pointee._mp_size)
+            hasher.combine(size)
+            hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(start: z.pointee._mp_d, count: abs(size))))
+        }
+    }
+
     var numeratorString: String { Self.take(pb_mpq_num_str(value)) }
     var denominatorString: String { Self.take(pb_mpq_den_str(value)) }
 

@@ -44,14 +44,15 @@ extension Rational: Comparable {
 }
 
 extension Rational: Hashable {
+    /// Hashes the canonical parts: the two words of a small value, the GMP limbs of a big
+    /// one (not its decimal text, which costs a division per digit).
     public func hash(into hasher: inout Hasher) {
         switch storage {
         case let .small(n, d):
             hasher.combine(n)
             hasher.combine(d)
         case let .big(b):
-            hasher.combine(b.numeratorString)
-            hasher.combine(b.denominatorString)
+            withExtendedLifetime(b) { b.hashLimbs(into: &hasher) }
         }
     }
 }

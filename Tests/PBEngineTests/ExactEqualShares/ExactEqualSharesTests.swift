@@ -266,6 +266,21 @@ struct ExactEqualSharesTests {
         try Self.expectWalked(election, seed: seed, checkPayments: true)
     }
 
+    /// Costs of about 5·10^16 (`unit` 5·10^16 + a little, so that the costs share no
+    /// round factors): amounts paid and thresholds `paid + c/m` stop fitting two `Int64`
+    /// after a round or two, so runs compare them in their wide form (through
+    /// `SumComparator`, no sum formed), and the classes are keyed by amounts past 64 bits.
+    /// The structure is the smaller elections' (every value scales with `unit`); the oracle
+    /// computes in plain `Rational`s.
+    @Test("add-opt with costs whose thresholds outgrow 64 bits equals the walked plain definition", arguments: 0 ..< 40)
+    func addOptWalkedHugeCosts(seed: Int) throws {
+        var random = SplitMix64(seed: UInt64(seed) &+ 31_337)
+        let voters = 5 + Int(random.next(upperBound: 40))
+        let election = Self.randomElection(seed: UInt64(seed) &+ 123_000, voters: voters, maxProjects: 12,
+                                           unit: 50_000_000_000_000_000 + 7 * seed + 1)
+        try Self.expectWalked(election, seed: seed, checkPayments: true)
+    }
+
     /// add-opt and add-opt-skip on `election` against walking every comparison of the plain
     /// definition (tie chain and utility chosen by `seed`), and with `checkPayments` the
     /// returned run's payments against a plain run at its share.

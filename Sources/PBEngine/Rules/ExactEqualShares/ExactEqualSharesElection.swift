@@ -58,8 +58,8 @@ struct ExactEqualSharesElection {
     }
 
     /// Voters' budget classes at the start of a round (all that a run carries from round
-    /// to round besides the rounds themselves). Arrays are copied on write, so keeping one
-    /// per round costs what the round changes.
+    /// to round besides the rounds themselves). A run keeps its last one, and a
+    /// ``ClassHistory`` to go back to any earlier round.
     struct ClassState {
         /// The class of each ballot group.
         var classOfVoter: [Int32]
@@ -77,18 +77,26 @@ struct ExactEqualSharesElection {
     /// With `previous`, a run at a smaller share whose ``ExactEqualSharesRun/nextShare`` is
     /// `share`, the run starts at ``ExactEqualSharesRun/nextRound``: every earlier round
     /// funds the same project with the same payers at `share` (no event of those rounds is
-    /// at `share` or below), so its classes are taken from `previous`'s snapshot of that
-    /// round, and the earlier rounds' events too (they are the same at `share`:
-    /// Guides/ExactEqualShares.md, "Resuming").
+    /// at `share` or below), so its classes are `previous`'s last classes with the later
+    /// rounds undone (``ClassHistory``), and the earlier rounds' events are taken over too
+    /// (they are the same at `share`: Guides/ExactEqualShares.md, "Resuming").
     ///
     /// - Throws: ``CountError/unresolvedTie(_:_:)``.
-    /// - Complexity: per round, O(S) to list the changed projects' budget classes poorest
-    ///   first (S: the (class, project) pairs with a supporter), plus the classes each
+    /// - Complexity: in the first round, O(S) to list every project's budget classes poorest
+    ///   first (S: the (class, project) pairs with a supporter); in the others, O(K) plus
+    ///   the changed projects' lists and changed pairs to update them; plus the classes each
     ///   evaluated project drops and each event scan reads, plus the ballot lengths of the
-    ///   voters who move to a new class, plus O(K + r log r) for the class order (K classes,
-    ///   r of them new or changed).
+    ///   voters who move to a new class, plus O(K) copying and O(r log(K / r)) comparisons
+    ///   for the class order (K classes, r of them new or changed). Resuming first copies the
+    ///   previous run's last classes and undoes the rounds it redoes.
     func run(share: Rational, resuming previous: ExactEqualSharesRun? = nil) throws -> ExactEqualSharesRun {
         var result = ExactEqualSharesRun(share: share)
+        // Scratch for comparing thresholds whose parts outgrew 64 bits: one with the share
+        // pinned (the peel), one with the least event recorded so far pinned (event scans).
+        let comparator = SumComparator()
+        let shareComparator = SumComparator()
+        shareComparator.pin(.value(share))
+        let smallShare = share.smallParts.map { ($0.numerator, $0.denominator) }
         let projectCount = costs.count
         var classOfVoter = [Int32](repeating: 0, count: weight.count)
         var paidByClass: [Rational] = [.zero]
@@ -110,8 +118,9 @@ struct ExactEqualSharesElection {
         var open = supporters.map { !$0.isEmpty }
         var moved = [Int](repeating: 0, count: projectCount)
         var touched: [Int] = []
-        // The projects whose classes the last funding changed (repeats allowed).
-        var changedProjects: [Int] = []
+        // The (class, project) pairs the last funding changed (repeats allowed): the
+        // project's supporters in the class changed, or the class moved in the order.
+        var changedPairs: [(k: Int32, r: Int32)] = []
         // The classes with voters, most paid first, ties by index.
         var order: [Int32] = [0]
         // Each project's classes this round, poorest first, with its supporters in each.
@@ -122,8 +131,10 @@ struct ExactEqualSharesElection {
         var payersOf = supporterCount
         var known = [Bool](repeating: false, count: projectCount)
 
-        if let previous, let start = previous.nextRound, let resumeShare = previous.nextShare, share == resumeShare {
-            let state = previous.snapshots[start]
+        if let previous, let start = previous.nextRound, let resumeShare = previous.nextShare, share == resumeShare,
+           var state = previous.lastClasses {
+            result.history = previous.history
+            result.history.rollBack(to: start, &state)
             classOfVoter = state.classOfVoter
             paidByClass = state.paidByClass
             sizeOfClass = state.sizeOfClass
@@ -138,23 +149,18 @@ struct ExactEqualSharesElection {
                 result.ties.append(previous.ties[k])
                 result.tieRounds.append(tieRound)
             }
-            result.snapshots = Array(previous.snapshots[..<start])
             result.roundEvents = Array(previous.roundEvents[..<start])
         }
 
-        /// Adds `delta` supporters of project `r` to class `k`.
-        func addSupporters(_ delta: Int, of r: Int32, to k: Int) {
-            if let i = projectsOfClass[k].firstIndex(where: { $0.project == r }) {
-                let left = projectsOfClass[k][i].count + delta
-                if left == 0 {
-                    projectsOfClass[k].swapAt(i, projectsOfClass[k].count - 1)
-                    projectsOfClass[k].removeLast()
-                } else {
-                    projectsOfClass[k][i].count = left
-                }
-            } else {
-                projectsOfClass[k].append((r, delta))
-            }
+        // Every change to the classes below keeps the old value in `result.history`, so
+        // that a later run can undo this run's rounds (ClassHistory).
+        func setSize(_ k: Int32, _ size: Int) {
+            result.history.sizes.append((k, sizeOfClass[Int(k)]))
+            sizeOfClass[Int(k)] = size
+        }
+        func setClass(_ k: Int32?, ofPaid paid: Rational) {
+            result.history.keys.append((paid, classOfPaid[paid] ?? -1))
+            classOfPaid[paid] = k
         }
 
         /// Charges `p`'s payers (the given classes, with its supporters in each) and moves
@@ -162,38 +168,41 @@ struct ExactEqualSharesElection {
         func fund(_ p: Int, classes chosen: [(key: Int32, count: Int)], payers: Int) {
             let payment = costs[p] / Rational(payers)
             open[p] = false
-            changedProjects.removeAll(keepingCapacity: true)
             // Each paying class moves to the class of its new amount paid: an existing class
             // (not one paying now), the class itself if all of it pays, or a new class.
             let paying = Set(chosen.map(\.key))
             splitting.removeAll(keepingCapacity: true)
-            // Classes whose amount paid changed, or that are new: they take new places in `order`.
-            var repositioned: [Int32] = []
-            for (k, count) in chosen.sorted(by: { $0.key < $1.key }) {
+            // Classes whose amount paid changed, or that are new: they take new places in
+            // `order`. Kept per paying class, in the order of `chosen` (most paid first): all
+            // of them add the same payment, so that is nearly always their new order too.
+            var placeOf = [Int32](repeating: -1, count: chosen.count)
+            for i in chosen.indices.sorted(by: { chosen[$0].key < chosen[$1].key }) {
+                let (k, count) = chosen[i]
                 let oldPaid = paidByClass[Int(k)]
                 let newPaid = oldPaid + payment
                 if let existing = classOfPaid[newPaid], !paying.contains(existing) {
                     splitting.append((k, existing))
-                    sizeOfClass[Int(existing)] += count
-                    sizeOfClass[Int(k)] -= count
-                    if sizeOfClass[Int(k)] == 0 && classOfPaid[oldPaid] == k { classOfPaid[oldPaid] = nil }
+                    setSize(existing, sizeOfClass[Int(existing)] + count)
+                    setSize(k, sizeOfClass[Int(k)] - count)
+                    if sizeOfClass[Int(k)] == 0 && classOfPaid[oldPaid] == k { setClass(nil, ofPaid: oldPaid) }
                 } else if count == sizeOfClass[Int(k)] {
-                    if classOfPaid[oldPaid] == k { classOfPaid[oldPaid] = nil }
+                    if classOfPaid[oldPaid] == k { setClass(nil, ofPaid: oldPaid) }
+                    result.history.paids.append((k, oldPaid))
                     paidByClass[Int(k)] = newPaid
-                    classOfPaid[newPaid] = k
-                    repositioned.append(k)
+                    setClass(k, ofPaid: newPaid)
+                    placeOf[i] = k
                     // The whole class moves in the order: every project in it has a new list.
-                    for (r, _) in projectsOfClass[Int(k)] { changedProjects.append(Int(r)) }
+                    for (r, _) in projectsOfClass[Int(k)] { changedPairs.append((k, r)) }
                 } else {
                     let fresh = Int32(paidByClass.count)
                     paidByClass.append(newPaid)
                     sizeOfClass.append(count)
                     projectsOfClass.append([])
                     slotOfClass.append(-1)
-                    sizeOfClass[Int(k)] -= count
-                    classOfPaid[newPaid] = fresh
+                    setSize(k, sizeOfClass[Int(k)] - count)
+                    setClass(fresh, ofPaid: newPaid)
                     splitting.append((k, fresh))
-                    repositioned.append(fresh)
+                    placeOf[i] = fresh
                 }
             }
             if !splitting.isEmpty {
@@ -211,6 +220,7 @@ struct ExactEqualSharesElection {
                 for (slot, (old, fresh)) in splitting.enumerated() {
                     slotOfClass[Int(old)] = -1
                     for v in movingGroups[slot] {
+                        result.history.voters.append((v, old))
                         classOfVoter[Int(v)] = fresh
                         let w = weight[Int(v)]
                         for e in groupStart[Int(v)]..<groupStart[Int(v) + 1] {
@@ -220,15 +230,18 @@ struct ExactEqualSharesElection {
                         }
                     }
                     for r in touched {
-                        changedProjects.append(r)
-                        addSupporters(-moved[r], of: Int32(r), to: Int(old))
-                        addSupporters(moved[r], of: Int32(r), to: Int(fresh))
+                        changedPairs.append((old, Int32(r)))
+                        changedPairs.append((fresh, Int32(r)))
+                        result.history.supporters.append((old, Int32(r), -moved[r]))
+                        result.history.supporters.append((fresh, Int32(r), moved[r]))
+                        Self.addSupporters(-moved[r], of: Int32(r), to: Int(old), in: &projectsOfClass)
+                        Self.addSupporters(moved[r], of: Int32(r), to: Int(fresh), in: &projectsOfClass)
                         moved[r] = 0
                     }
                     touched.removeAll(keepingCapacity: true)
                 }
             }
-            order = Self.reordered(order, repositioned: repositioned, paid: paidByClass, size: sizeOfClass)
+            order = Self.reordered(order, repositioned: placeOf.filter { $0 >= 0 }, paid: paidByClass, size: sizeOfClass)
         }
 
         // A project's classes change only when some of its supporters pay (they move to
@@ -241,16 +254,90 @@ struct ExactEqualSharesElection {
         var scanT = [Int](repeating: 0, count: projectCount)
         var scanLeast = [Int](repeating: Int.max, count: projectCount)
         var anyDirty = true
+        // Whether `entries` holds every open project's classes (from the first round on).
+        var listed = false
+        // Scratch for `relist`: each class's place in the order, a stamp per class, the
+        // changed classes grouped by project, and lists being built.
+        var place: [Int] = []
+        var stampOfClass: [Int] = []
+        var stamp = 0
+        var pairStart = [Int](repeating: 0, count: projectCount + 1)
+        var pairClasses: [Int32] = []
+        var added: [(key: Int32, count: Int)] = []
+        var merged: [(key: Int32, count: Int)] = []
+
+        /// Brings the changed projects' lists (`entries`, `total`) up to date after a
+        /// funding from the pairs it changed, instead of listing every class again: a
+        /// project's classes that did not change keep their count and their relative order
+        /// (the class order keeps the classes that did not move in theirs), so its new list
+        /// is its old one without the changed classes, merged by place in the order with
+        /// the changed ones that still hold supporters of it.
+        ///
+        /// - Complexity: O(K) for the places, plus per changed project its list's length
+        ///   and its changed classes (with a sort of those and a look-up in each).
+        func relist() {
+            let classCount = paidByClass.count
+            if place.count < classCount {
+                place += [Int](repeating: 0, count: classCount - place.count)
+                stampOfClass += [Int](repeating: 0, count: classCount - stampOfClass.count)
+            }
+            for (i, k) in order.enumerated() { place[Int(k)] = i }
+            // Group the changed classes by project (counting sort).
+            for i in pairStart.indices { pairStart[i] = 0 }
+            for (_, r) in changedPairs { pairStart[Int(r) + 1] += 1 }
+            for r in 0..<projectCount { pairStart[r + 1] += pairStart[r] }
+            if pairClasses.count < changedPairs.count { pairClasses += [Int32](repeating: 0, count: changedPairs.count - pairClasses.count) }
+            var next = pairStart
+            for (k, r) in changedPairs {
+                pairClasses[next[Int(r)]] = k
+                next[Int(r)] += 1
+            }
+            changedPairs.removeAll(keepingCapacity: true)
+            for r in 0..<projectCount where open[r] && pairStart[r] < pairStart[r + 1] {
+                stamp += 1
+                added.removeAll(keepingCapacity: true)
+                for i in pairStart[r]..<pairStart[r + 1] {
+                    let k = Int(pairClasses[i])
+                    guard stampOfClass[k] != stamp else { continue }
+                    stampOfClass[k] = stamp
+                    if let entry = projectsOfClass[k].first(where: { $0.project == Int32(r) }) {
+                        added.append((Int32(k), entry.count))
+                    }
+                }
+                added.sort { place[Int($0.key)] < place[Int($1.key)] }
+                merged.removeAll(keepingCapacity: true)
+                var a = 0
+                var sum = 0
+                for entry in entries[r] where stampOfClass[Int(entry.key)] != stamp {
+                    while a < added.count && place[Int(added[a].key)] < place[Int(entry.key)] {
+                        merged.append(added[a])
+                        sum += added[a].count
+                        a += 1
+                    }
+                    merged.append(entry)
+                    sum += entry.count
+                }
+                while a < added.count {
+                    merged.append(added[a])
+                    sum += added[a].count
+                    a += 1
+                }
+                swap(&entries[r], &merged)
+                total[r] = sum
+            }
+        }
         var leastSoFar: Threshold?
         for e in result.roundEvents {
-            if let e, leastSoFar.map({ e.compare($0) < 0 }) ?? true { leastSoFar = e }
+            if let e, leastSoFar.map({ e.compare($0, using: comparator) < 0 }) ?? true { leastSoFar = e }
         }
         while true {
             let round = result.steps.count
-            result.snapshots.append(ClassState(classOfVoter: classOfVoter, paidByClass: paidByClass, sizeOfClass: sizeOfClass,
-                                               classOfPaid: classOfPaid, projectsOfClass: projectsOfClass, order: order))
+            result.history.startRound(classes: paidByClass.count, order: order)
             // The changed projects' classes, poorest first, from the class order.
-            if anyDirty {
+            if anyDirty && listed {
+                relist()
+            } else if anyDirty {
+                // The run's first round: every project from the class order.
                 for p in 0..<projectCount where open[p] && dirty[p] {
                     entries[p].removeAll(keepingCapacity: true)
                     total[p] = 0
@@ -261,6 +348,10 @@ struct ExactEqualSharesElection {
                         total[Int(r)] += count
                     }
                 }
+                changedPairs.removeAll(keepingCapacity: true)
+                listed = true
+            }
+            if anyDirty {
                 for p in 0..<projectCount where open[p] && dirty[p] {
                     // Its payers are no more than before (budgets only shrink): a bound.
                     known[p] = false
@@ -289,7 +380,7 @@ struct ExactEqualSharesElection {
                     for (k, count) in entries[p] {
                         // `share - paid < c/m`, as `paid + c/m > share`: no class's money at
                         // this share is kept (a resumed run would compute it for every class).
-                        guard Threshold(paid: paidByClass[Int(k)], cost: cost, payers: m).compare(share) > 0 else { break }
+                        guard Threshold.compare(paid: paidByClass[Int(k)], cost: cost, payers: m, pinned: smallShare, in: shareComparator) > 0 else { break }
                         m -= count
                     }
                     payersOf[p] = m
@@ -330,6 +421,7 @@ struct ExactEqualSharesElection {
             // "Events on classes").
             var event: Threshold?
             var bound = leastSoFar
+            var smallBound = bound?.pin(in: comparator)
             for p in 0..<projectCount where open[p] {
                 // A project left unevaluated ranks below the winner: its payers are below the
                 // winner's rank needs, so they do not enter its least `t`.
@@ -345,16 +437,19 @@ struct ExactEqualSharesElection {
                 // bound only falls), and the list is done with.
                 let richest = list.isEmpty ? Rational.zero : paidByClass[Int(list[list.count - 1].key)]
                 while j < list.count && t >= least {
-                    if (j - scanned[p]) % 16 == 0, let b = bound, Threshold(paid: richest, cost: costs[p], payers: t).compare(b) >= 0 {
+                    if (j - scanned[p]) % 16 == 0, bound != nil,
+                       Threshold.compare(paid: richest, cost: costs[p], payers: t, pinned: smallBound, in: comparator) >= 0 {
                         j = list.count
                         t = 0
                         scanLeast[p] = 1
                         break
                     }
-                    let e = Threshold(paid: paidByClass[Int(list[j].key)], cost: costs[p], payers: t)
-                    if bound.map({ e.compare($0) < 0 }) ?? true {
+                    let paid = paidByClass[Int(list[j].key)]
+                    if bound == nil || Threshold.compare(paid: paid, cost: costs[p], payers: t, pinned: smallBound, in: comparator) < 0 {
+                        let e = Threshold(paid: paid, cost: costs[p], payers: t)
                         event = e
                         bound = e
+                        smallBound = e.pin(in: comparator)
                     }
                     t -= list[j].count
                     j += 1
@@ -370,23 +465,41 @@ struct ExactEqualSharesElection {
             result.totalCost += costs[p]
             // The payers: the classes after the dropped ones.
             fund(p, classes: Array(entries[p].suffix(from: entries[p].count - Self.classesHolding(m, of: entries[p]))), payers: m)
-            for r in changedProjects {
-                dirty[r] = true
+            for (_, r) in changedPairs {
+                dirty[Int(r)] = true
                 anyDirty = true
             }
         }
+        result.lastClasses = ClassState(classOfVoter: classOfVoter, paidByClass: paidByClass, sizeOfClass: sizeOfClass,
+                                        classOfPaid: classOfPaid, projectsOfClass: projectsOfClass, order: order)
         var next: Threshold?
         for (round, event) in result.roundEvents.enumerated() {
             guard let event else { continue }
             // Strictly smaller only: the earliest round with the smallest event is where a
             // run at that share starts.
-            if next.map({ event.compare($0) < 0 }) ?? true {
+            if next.map({ event.compare($0, using: comparator) < 0 }) ?? true {
                 next = event
                 result.nextRound = round
             }
         }
         result.nextShare = next?.value
         return result
+    }
+
+    /// Adds `delta` supporters of project `r` to class `k` of `lists`: a project left with
+    /// none leaves the list (swapped with the last), a new one is appended.
+    static func addSupporters(_ delta: Int, of r: Int32, to k: Int, in lists: inout [[(project: Int32, count: Int)]]) {
+        if let i = lists[k].firstIndex(where: { $0.project == r }) {
+            let left = lists[k][i].count + delta
+            if left == 0 {
+                lists[k].swapAt(i, lists[k].count - 1)
+                lists[k].removeLast()
+            } else {
+                lists[k][i].count = left
+            }
+        } else {
+            lists[k].append((r, delta))
+        }
     }
 
     /// How many of `entries` (poorest first) from the end hold exactly `m` supporters.
@@ -417,7 +530,15 @@ struct ExactEqualSharesElection {
     /// that emptied leave, `repositioned` ones (new, or whose amount paid changed) take
     /// their places. The others keep their relative order, so a merge does it.
     ///
-    /// - Complexity: O(K + r log r) comparisons for K classes, r repositioned.
+    /// `repositioned` comes in the order of the paying classes before the round, which is
+    /// its order after it too unless two of them paid the same (all add the same payment):
+    /// one pass checks that, and only then is it sorted. Each repositioned class finds its
+    /// place among the others by galloping from the last place found, so that a round
+    /// that moves few classes compares few amounts paid (comparisons of amounts past 64
+    /// bits go to GMP).
+    ///
+    /// - Complexity: O(r log(K / r)) comparisons for K classes, r repositioned (O(r log r)
+    ///   more if `repositioned` is out of order), and O(K) copying.
     static func reordered(_ order: [Int32], repositioned: [Int32], paid: [Rational], size: [Int]) -> [Int32] {
         func before(_ a: Int32, _ b: Int32) -> Bool {
             let c = Rational.compare(paid[Int(a)], paid[Int(b)])
@@ -425,69 +546,117 @@ struct ExactEqualSharesElection {
         }
         let moved = Set(repositioned)
         let kept = order.filter { size[Int($0)] > 0 && !moved.contains($0) }
-        let placed = repositioned.filter { size[Int($0)] > 0 }.sorted(by: before)
+        var placed = repositioned.filter { size[Int($0)] > 0 }
+        if placed.indices.dropFirst().contains(where: { !before(placed[$0 - 1], placed[$0]) }) {
+            placed.sort(by: before)
+        }
         var out: [Int32] = []
         out.reserveCapacity(kept.count + placed.count)
         var i = 0
-        var j = 0
-        while i < kept.count && j < placed.count {
-            if before(placed[j], kept[i]) {
-                out.append(placed[j])
-                j += 1
-            } else {
-                out.append(kept[i])
-                i += 1
+        for x in placed {
+            // The first kept class from `i` on that `x` goes before (the merge's choice):
+            // `before(x, kept[j])` is false, then true, as `j` grows.
+            var lo = i
+            var step = 1
+            var hi = i
+            while hi < kept.count && !before(x, kept[hi]) {
+                lo = hi + 1
+                hi += step
+                step *= 2
             }
+            hi = min(hi, kept.count)
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if before(x, kept[mid]) { hi = mid } else { lo = mid + 1 }
+            }
+            out.append(contentsOf: kept[i..<lo])
+            out.append(x)
+            i = lo
         }
         out.append(contentsOf: kept[i...])
-        out.append(contentsOf: placed[j...])
         return out
     }
 
     /// A threshold `paid + c/m`, as an unreduced fraction of two `Int64` when it fits (no
     /// gcd: thresholds are only compared, and only the smallest becomes a ``Rational``),
-    /// else exactly.
+    /// else as its three parts, compared exactly by a ``SumComparator`` (no gcd and no
+    /// allocation either: amounts paid outgrow 64 bits after a few rounds on large
+    /// elections, and forming each sum in GMP cost more than the rest of a run).
     struct Threshold {
         var numerator: Int64 = 0
         var denominator: Int64 = 1
-        /// The value when the small form would overflow.
-        var exact: Rational?
+        /// The parts when the small form would overflow.
+        var wide: (paid: Rational, cost: Rational, payers: Int)?
 
         init(paid: Rational, cost: Rational, payers m: Int) {
-            if let p = paid.smallParts, let c = cost.smallParts, c.denominator == 1 {
-                // (p.n * m + c * p.d) / (p.d * m)
-                let (a, o1) = p.numerator.multipliedReportingOverflow(by: Int64(m))
-                let (b, o2) = c.numerator.multipliedReportingOverflow(by: p.denominator)
-                let (n, o3) = a.addingReportingOverflow(b)
-                let (d, o4) = p.denominator.multipliedReportingOverflow(by: Int64(m))
-                if !(o1 || o2 || o3 || o4) {
-                    numerator = n
-                    denominator = d
-                    return
-                }
+            if let (n, d) = Self.smallForm(paid: paid, cost: cost, payers: m) {
+                numerator = n
+                denominator = d
+            } else {
+                wide = (paid, cost, m)
             }
-            exact = paid + cost / Rational(m)
         }
 
-        var value: Rational { exact ?? Rational(Int(numerator), Int(denominator)) }
+        /// `paid + c/m` as `(p.n * m + c * p.d) / (p.d * m)` when that fits in `Int64`
+        /// and the cost is an integer.
+        @inline(__always)
+        static func smallForm(paid: Rational, cost: Rational, payers m: Int) -> (Int64, Int64)? {
+            guard let p = paid.smallParts, let c = cost.smallParts, c.denominator == 1 else { return nil }
+            let (a, o1) = p.numerator.multipliedReportingOverflow(by: Int64(m))
+            let (b, o2) = c.numerator.multipliedReportingOverflow(by: p.denominator)
+            let (n, o3) = a.addingReportingOverflow(b)
+            let (d, o4) = p.denominator.multipliedReportingOverflow(by: Int64(m))
+            return o1 || o2 || o3 || o4 ? nil : (n, d)
+        }
+
+        /// -1, 0 or 1 as `paid + c/m` is below, equal to or above the value pinned in
+        /// `comparator` (``SumComparator/pin(_:)``), whose small form is `pinned` if it has
+        /// one. Builds no `Threshold`: the peel and the event scans call this for every
+        /// class they read.
+        @inline(__always)
+        static func compare(paid: Rational, cost: Rational, payers m: Int, pinned: (Int64, Int64)?, in comparator: SumComparator) -> Int {
+            if let (n, d) = smallForm(paid: paid, cost: cost, payers: m) {
+                if let pinned { return compare(n, d, pinned.0, pinned.1) }
+                return comparator.compareToPinned(.fraction(n, d))
+            }
+            return comparator.compareToPinned(.sum(paid, cost, m))
+        }
+
+        /// The small form, if any, and pins the value in `comparator`, for
+        /// ``compare(paid:cost:payers:pinned:in:)``.
+        func pin(in comparator: SumComparator) -> (Int64, Int64)? {
+            comparator.pin(operand)
+            return wide == nil ? (numerator, denominator) : nil
+        }
+
+        var value: Rational {
+            if let wide { return wide.paid + wide.cost / Rational(wide.payers) }
+            return Rational(Int(numerator), Int(denominator))
+        }
+
+        /// The threshold as an operand of `comparator`.
+        var operand: SumComparator.Operand {
+            if let wide { return .sum(wide.paid, wide.cost, wide.payers) }
+            return .fraction(numerator, denominator)
+        }
 
         /// -1, 0 or 1 as `self` is below, equal to or above `other`.
-        func compare(_ other: Threshold) -> Int {
-            if exact == nil && other.exact == nil {
+        func compare(_ other: Threshold, using comparator: SumComparator) -> Int {
+            if wide == nil && other.wide == nil {
                 return Self.compare(numerator, denominator, other.numerator, other.denominator)
             }
-            return Rational.compare(value, other.value)
+            return comparator.compare(operand, other.operand)
         }
 
         /// -1, 0 or 1 as `self` is below, equal to or above `r`.
-        func compare(_ r: Rational) -> Int {
-            if exact == nil, let q = r.smallParts {
+        func compare(_ r: Rational, using comparator: SumComparator) -> Int {
+            if wide == nil, let q = r.smallParts {
                 return Self.compare(numerator, denominator, q.numerator, q.denominator)
             }
-            return Rational.compare(value, r)
+            return comparator.compare(operand, .value(r))
         }
 
-        /// `a/b` against `c/d` (`b, d > 0`) by cross-multiplication in 128 bits.
+    /// `a/b` against `c/d` (`b, d > 0`) by cross-multiplication in 128 bits.
         @inline(__always)
         static func compare(_ a: Int64, _ b: Int64, _ c: Int64, _ d: Int64) -> Int {
             let x = a.multipliedFullWidth(by: d)

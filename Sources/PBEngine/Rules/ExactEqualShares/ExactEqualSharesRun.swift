@@ -43,8 +43,11 @@ struct ExactEqualSharesRun {
     /// Each round's event (the last round's included): the least share above ``share`` at
     /// which that round, from the same budget classes, would go differently.
     var roundEvents: [ExactEqualSharesElection.Threshold?] = []
-    /// The budget classes at the start of each round.
-    var snapshots: [ExactEqualSharesElection.ClassState] = []
+    /// The budget classes at the start of the last round (after the last funding).
+    var lastClasses: ExactEqualSharesElection.ClassState?
+    /// The changes to the classes round by round, to go back from ``lastClasses`` to the
+    /// start of any round.
+    var history = ClassHistory()
 
     /// The funded projects, in order.
     var funded: [Int] { steps.map(\.project) }

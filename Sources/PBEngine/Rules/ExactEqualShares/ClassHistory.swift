@@ -1,0 +1,72 @@
+/// The changes an EES run made to its budget classes, round by round: what a later run
+/// needs to start at any round of this one (``ExactEqualSharesElection/run(share:resuming:)``).
+///
+/// Why an undo log and not a snapshot per round: a snapshot shared the class arrays copy
+/// on write, so the first change in every round copied them whole (one retain per class
+/// for the lists and the amounts paid, the dictionary of amounts paid rebuilt), and
+/// freeing a run released every snapshot; on Lodz 2022 that was a sixth of a run. Now a
+/// round only appends the old value of each thing it changes, and a resumed run copies the
+/// previous run's final classes once and undoes the rounds it redoes.
+///
+/// The lists of projects per class come back with the same contents but possibly in
+/// another order within a class, which nothing reads (a project's classes are listed in
+/// the class order, and each class holds a project once).
+struct ClassHistory {
+    /// Where each log stood, and how many classes there were, at the start of a round.
+    struct Mark {
+        var classes: Int
+        var voters: Int
+        var sizes: Int
+        var paids: Int
+        var keys: Int
+        var supporters: Int
+    }
+
+    private(set) var marks: [Mark] = []
+    /// The class order at the start of each round (each round builds a new one anyway).
+    private(set) var orders: [[Int32]] = []
+    /// Ballot groups that moved, with their class before.
+    var voters: [(group: Int32, old: Int32)] = []
+    /// Class sizes before a change.
+    var sizes: [(k: Int32, old: Int)] = []
+    /// Amounts paid before a change.
+    var paids: [(k: Int32, old: Rational)] = []
+    /// Entries of `classOfPaid` before a change (-1: absent).
+    var keys: [(key: Rational, old: Int32)] = []
+    /// Supporters added to a class's list (negative: removed).
+    var supporters: [(k: Int32, project: Int32, delta: Int)] = []
+
+    /// Records the start of a round with `classes` classes and class order `order`.
+    mutating func startRound(classes: Int, order: [Int32]) {
+        marks.append(Mark(classes: classes, voters: voters.count, sizes: sizes.count, paids: paids.count,
+                          keys: keys.count, supporters: supporters.count))
+        orders.append(order)
+    }
+
+    /// Undoes, on `state` (the classes at the start of the last round recorded), every
+    /// round from `round` on, and forgets them: `state` becomes the classes at the start of
+    /// `round`, and the history that of the rounds before it.
+    ///
+    /// - Complexity: O(changes undone), plus the copies of `state`'s arrays if shared.
+    mutating func rollBack(to round: Int, _ state: inout ExactEqualSharesElection.ClassState) {
+        let mark = marks[round]
+        for (group, old) in voters[mark.voters...].reversed() { state.classOfVoter[Int(group)] = old }
+        for (k, old) in sizes[mark.sizes...].reversed() { state.sizeOfClass[Int(k)] = old }
+        for (k, old) in paids[mark.paids...].reversed() { state.paidByClass[Int(k)] = old }
+        for (key, old) in keys[mark.keys...].reversed() { state.classOfPaid[key] = old < 0 ? nil : old }
+        for (k, project, delta) in supporters[mark.supporters...].reversed() {
+            ExactEqualSharesElection.addSupporters(-delta, of: project, to: Int(k), in: &state.projectsOfClass)
+        }
+        state.paidByClass.removeSubrange(mark.classes...)
+        state.sizeOfClass.removeSubrange(mark.classes...)
+        state.projectsOfClass.removeSubrange(mark.classes...)
+        state.order = orders[round]
+        voters.removeSubrange(mark.voters...)
+        sizes.removeSubrange(mark.sizes...)
+        paids.removeSubrange(mark.paids...)
+        keys.removeSubrange(mark.keys...)
+        supporters.removeSubrange(mark.supporters...)
+        marks.removeSubrange(round...)
+        orders.removeSubrange(round...)
+    }
+}
