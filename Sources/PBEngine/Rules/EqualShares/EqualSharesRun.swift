@@ -133,6 +133,16 @@ final class EqualSharesRun {
     /// How many rivals each round records (``RoundRecord/rivals``).
     static let rivalCount = 4
 
+    /// Up to this many supporter entries, a run of approval ballots on one lane keeps each
+    /// project's supporters who still hold money at the front of its list (``liveBallot``):
+    /// a copy of the profile's entries per engine, 4 bytes each (at most 16 MB). The spent
+    /// supporters (a quarter of the entries an add1 run on Budapest 2024 reads) are then
+    /// read once, not at every evaluation. Larger profiles are counted once, on two lanes,
+    /// where the copy would cost more memory than it saves time. (0 in tests: never.)
+    var compactedEntries = 1 << 22
+    /// Called after every round with the engine (tests check its inner state there).
+    var afterRound: ((EqualSharesRun) -> Void)?
+
     /// The result of one run.
     struct Record: Sendable {
         /// The per-voter share the run started from.
@@ -168,6 +178,17 @@ final class EqualSharesRun {
     private var roundFactor: [Int] = []
     private let unit = GMPInteger()
     private var classOf: [Int32] = []
+
+    // Per run, approval ballots on one lane (``compactsSupporters``): each project's
+    // supporters with the ballots that still hold money first, `liveBallot[supporterStart[p]
+    // ..< liveEnd[p]]`; the rest have paid everything (class 0, for good in a run).
+    /// Whether this run keeps ``liveBallot``; decided at the start of each run.
+    private var compactsSupporters = false
+    /// The profile's `supporterBallot`, each project's range reordered from run to run (the
+    /// order of a project's supporters changes nothing but the numbering of classes).
+    private var liveBallot: [Int32] = []
+    /// Per project: the end of its supporters that may still hold money.
+    private var liveEnd: [Int] = []
 
     // Per project: the numerator X and rich points U of its last evaluation.
     private let freshExcess: [GMPInteger]
@@ -325,6 +346,7 @@ final class EqualSharesRun {
                                              richPoints: winnerRich, rivals: rivals, rivalFloor: rivalFloor))
             removed[winner] = true
             active.removeAll { $0 == winner }
+            afterRound?(self)
         }
         if recordsCandidates { record.finalCandidates = allCandidates(funded: record.funded) }
         summarizeLeftovers(&record)
@@ -366,6 +388,12 @@ final class EqualSharesRun {
         accumulator = [Int](repeating: 0, count: max(accumulator.count, 2))
         let startClass: Int32 = share.isZero ? 0 : 1
         classOf = [Int32](repeating: startClass, count: profile.distinctBallotCount)
+        compactsSupporters = profile.unitPoints && lanes == 1 && profile.supporterBallot.count <= compactedEntries
+        if compactsSupporters {
+            // The order left by the last run is as good as the profile's: no copy.
+            if liveBallot.isEmpty { liveBallot = profile.supporterBallot }
+            liveEnd = Array(profile.supporterStart.dropFirst())
+        }
     }
 
     /// Brings class `c`'s budget to the current round's unit.
@@ -420,41 +448,19 @@ final class EqualSharesRun {
     }
 
     /// Fills ``groups`` with the supporters of `p` who still hold money, one group per
-    /// (class, points), every class brought up to date.
+    /// (class, points), every class brought up to date and its budget's leading digits noted.
+    ///
+    /// - Complexity: O(S) for the S supporter entries of `p` (only those still holding money
+    ///   and the ones found spent since the last call, with ``compactsSupporters``), plus the
+    ///   classes brought up to date.
     private func collectGroups(_ p: Int) {
         groups.removeAll(keepingCapacity: true)
         let range = profile.supporters(of: p)
         if profile.unitPoints && lanes > 1 && range.count >= parallelEntries {
             collectGroupsInTwoLanes(range)
         } else if profile.unitPoints {
-            // The hottest loop of a count: plain pointers, no bounds checks, reference counting
-            // or exclusivity checks (the scratch arrays are moved into locals meanwhile).
-            var found: [Int32] = []
-            swap(&found, &touched)
-            var collected: [Group] = []
-            swap(&collected, &groups)
-            profile.supporterBallot.withUnsafeBufferPointer { ballots in
-                profile.ballotWeight.withUnsafeBufferPointer { weights in
-                    classOf.withUnsafeBufferPointer { classes in
-                        accumulator.withUnsafeMutableBufferPointer { sums in
-                            for k in range {
-                                let j = Int(ballots[k])
-                                let c = Int(classes[j])
-                                if c == 0 { continue }
-                                if sums[c] == 0 { found.append(Int32(c)) }
-                                sums[c] += Int(weights[j])
-                            }
-                            for c in found {
-                                collected.append(Group(cls: c, points: 1, weight: sums[Int(c)]))
-                                sums[Int(c)] = 0
-                            }
-                        }
-                    }
-                }
-            }
-            found.removeAll(keepingCapacity: true)
-            swap(&found, &touched)
-            swap(&collected, &groups)
+            collectApprovalGroups(p)
+            return
         } else {
             groupIndex.removeAll(keepingCapacity: true)
             for k in range {
@@ -471,6 +477,91 @@ final class EqualSharesRun {
             }
         }
         prepareGroups()
+    }
+
+    /// ``collectGroups(_:)`` for approval ballots on one lane: sums the weights per class,
+    /// then brings each class found up to date and notes its leading digits in the same
+    /// loop. With ``compactsSupporters``, a supporter found spent (class 0) is swapped
+    /// behind `p`'s live ones and not read again in this run.
+    ///
+    /// The hottest loop of a count, so hand-written: plain pointers, no bounds checks,
+    /// reference counting or exclusivity checks (the scratch arrays are moved into locals
+    /// meanwhile).
+    private func collectApprovalGroups(_ p: Int) {
+        let range = profile.supporters(of: p)
+        let compacts = compactsSupporters
+        var end = compacts ? liveEnd[p] : range.upperBound
+        // Each class is found at most once: `touched` has room for every class, so the
+        // loop writes through a pointer (an append would check uniqueness every time).
+        if touched.count < classCount { touched = [Int32](repeating: 0, count: max(classCount, 2 * touched.count)) }
+        var found: [Int32] = []
+        swap(&found, &touched)
+        var collected: [Group] = []
+        swap(&collected, &groups)
+        var own: [Int32] = []
+        swap(&own, &liveBallot)
+        let money = classMoney
+        let now = roundFactor.count
+        profile.supporterBallot.withUnsafeBufferPointer { shared in
+            own.withUnsafeMutableBufferPointer { own in
+                found.withUnsafeMutableBufferPointer { found in
+                    profile.ballotWeight.withUnsafeBufferPointer { weights in
+                        classOf.withUnsafeBufferPointer { classes in
+                            accumulator.withUnsafeMutableBufferPointer { sums in
+                                var n = 0
+                                if compacts {
+                                    var k = range.lowerBound
+                                    while k < end {
+                                        let j = Int(own[k])
+                                        let c = Int(classes[j])
+                                        if c == 0 {
+                                            end -= 1
+                                            own[k] = own[end]
+                                            own[end] = Int32(j)
+                                            continue
+                                        }
+                                        if sums[c] == 0 {
+                                            found[n] = Int32(c)
+                                            n += 1
+                                        }
+                                        sums[c] += Int(weights[j])
+                                        k += 1
+                                    }
+                                } else {
+                                    for k in range {
+                                        let j = Int(shared[k])
+                                        let c = Int(classes[j])
+                                        if c == 0 { continue }
+                                        if sums[c] == 0 {
+                                            found[n] = Int32(c)
+                                            n += 1
+                                        }
+                                        sums[c] += Int(weights[j])
+                                    }
+                                }
+                                collected.append(contentsOf: repeatElement(Group(cls: 0, points: 1, weight: 0), count: n))
+                                collected.withUnsafeMutableBufferPointer { out in
+                                    roundFactor.withUnsafeBufferPointer { factors in
+                                        classRound.withUnsafeMutableBufferPointer { rounds in
+                                            for g in 0 ..< n {
+                                                let i = Int(found[g])
+                                                if rounds[i] < now { Self.bringUpToDate(i, money, rounds, factors) }
+                                                out[g] = Group(cls: found[g], points: 1, weight: sums[i], lead: money.lead(i))
+                                                sums[i] = 0
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if compacts { liveEnd[p] = end }
+        swap(&found, &touched)
+        swap(&collected, &groups)
+        swap(&own, &liveBallot)
     }
 
     /// Brings every group's class to the current unit and notes its budget's leading digits.
@@ -627,7 +718,7 @@ final class EqualSharesRun {
     /// `money * U < X * w`. With unit points, after ``setThreshold(richPoints:)`` for the
     /// same `X` and `U`: `money <= floor((X - 1) / U)`.
     @inline(__always)
-    private func isPoor(_ g: Group, richPoints u: Int) -> Bool {
+    private func isPoor(_ g: Group, richPoints u: Int, thresholdLead: GMPIntegerList.Lead) -> Bool {
         let c = Int(g.cls)
         let w = g.points
         if profile.unitPoints {
@@ -680,16 +771,22 @@ final class EqualSharesRun {
                 (live, moved) = passInTwoLanes(live: live, richPoints: &richPoints)
                 i = live
             }
-            while i < live {
-                let g = groups[i]
-                if isPoor(g, richPoints: passPoints) {
-                    poorMoney.add(classMoney, Int(g.cls), times: g.weight)
-                    richPoints -= g.weight * g.points
-                    live -= 1
-                    groups.swapAt(i, live)
-                    moved = true
-                } else {
-                    i += 1
+            if i < live {
+                // On the buffer: no exclusivity or uniqueness check per group.
+                let lead = thresholdLead
+                groups.withUnsafeMutableBufferPointer { all in
+                    while i < live {
+                        let g = all[i]
+                        if isPoor(g, richPoints: passPoints, thresholdLead: lead) {
+                            poorMoney.add(classMoney, Int(g.cls), times: g.weight)
+                            richPoints -= g.weight * g.points
+                            live -= 1
+                            all.swapAt(i, live)
+                            moved = true
+                        } else {
+                            i += 1
+                        }
+                    }
                 }
             }
             if !moved {
@@ -717,7 +814,7 @@ final class EqualSharesRun {
             excess.setDifference(costNow, poorMoney)
             setThreshold(richPoints: richPoints)
             let g = groups[i]
-            if !isPoor(g, richPoints: richPoints) {
+            if !isPoor(g, richPoints: richPoints, thresholdLead: thresholdLead) {
                 freshExcess[p].set(excess)
                 freshPoints[p] = richPoints
                 return true
@@ -768,11 +865,13 @@ final class EqualSharesRun {
         scratch1.setProduct(costNow, u)
         precondition(GMPInteger.compare(paidMoney, scratch1) == 0,
                      "EqualShares: payments for a funded project must sum to its cost (project \(q))")
-        let range = profile.supporters(of: q)
         if profile.unitPoints {
+            // Only q's supporters still holding money move (collectGroups just put them first).
+            let range = compactsSupporters ? profile.supporterStart[q] ..< liveEnd[q] : profile.supporters(of: q)
+            let list = compactsSupporters ? liveBallot : profile.supporterBallot
             // accumulator doubles as the class map here; it is zero again afterwards.
             let funded = groups
-            profile.supporterBallot.withUnsafeBufferPointer { ballots in
+            list.withUnsafeBufferPointer { ballots in
                 classOf.withUnsafeMutableBufferPointer { classes in
                     accumulator.withUnsafeMutableBufferPointer { map in
                         for g in funded { map[Int(g.cls)] = Int(g.newClass) + 1 }
@@ -794,7 +893,7 @@ final class EqualSharesRun {
                 }
             }
         } else {
-            for k in range {
+            for k in profile.supporters(of: q) {
                 let j = Int(profile.supporterBallot[k])
                 let c = classOf[j]
                 if c == 0 { continue }
@@ -807,6 +906,23 @@ final class EqualSharesRun {
         roundFactor.append(u)
         unit.multiply(by: u)
         return (paidAll, GMPInteger.rational(largestPayment, over: unit))
+    }
+
+    /// For tests: project `p`'s supporter ballots in this run's order, split where those that
+    /// may still hold money end (all of them live when the run does not compact).
+    func supporterLists(of p: Int) -> (live: [Int32], spent: [Int32]) {
+        let range = profile.supporters(of: p)
+        guard compactsSupporters else { return (Array(profile.supporterBallot[range]), []) }
+        return (Array(liveBallot[range.lowerBound ..< liveEnd[p]]), Array(liveBallot[liveEnd[p] ..< range.upperBound]))
+    }
+
+    /// For tests: the budget class that distinct ballot `j` is in now (0: spent).
+    func budgetClass(ofBallot j: Int) -> Int32 { classOf[j] }
+
+    /// For tests: the (class, weight) groups of `p`'s supporters as an evaluation collects them.
+    func collectedGroups(of p: Int) -> [(cls: Int32, weight: Int)] {
+        collectGroups(p)
+        return groups.map { ($0.cls, $0.weight) }
     }
 
     /// Leftover totals over all voters, checked against what was handed out and spent.

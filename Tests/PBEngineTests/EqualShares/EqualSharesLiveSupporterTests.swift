@@ -1,0 +1,88 @@
+@testable import PBEngine
+import Testing
+
+/// A run of approval ballots on one lane keeps each project's supporters who still hold
+/// money at the front of its own copy of the supporter list, and moves those found spent
+/// behind them (``EqualSharesRun/compactedEntries``). After every round, each project's
+/// list must still hold exactly its supporters, everything behind the live part must be
+/// spent, and the groups an evaluation collects must equal a plain pass over the profile's
+/// supporters. Runs follow each other on the same engine, as add1's do (the reordered lists
+/// carry over), and must give what an engine that never compacts gives.
+@Suite("Equal Shares: live supporter lists")
+struct EqualSharesLiveSupporterTests {
+    /// Per-class weights of `p`'s supporters with money, from the profile's own list.
+    static func plainGroups(_ engine: EqualSharesRun, _ p: Int) -> [Int32: Int] {
+        let profile = engine.profile
+        var sums: [Int32: Int] = [:]
+        for k in profile.supporters(of: p) {
+            let j = Int(profile.supporterBallot[k])
+            let c = engine.budgetClass(ofBallot: j)
+            if c != 0 { sums[c, default: 0] += Int(profile.ballotWeight[j]) }
+        }
+        return sums
+    }
+
+    @Test(arguments: 0..<60)
+    func listsMatchAPlainPass(seed: Int) throws {
+        let election = EqualSharesLaneTests.randomElection(seed: UInt64(seed))
+        let profile = EqualSharesProfile(election)
+        let ties = TieBreaking(chain: [.cost, .votes, .id], election: election)
+        let base = election.budget / Rational(election.ballots.count)
+        for utility in Utility.allCases {
+            let compacting = EqualSharesRun(profile: profile, utility: utility, ties: ties)
+            let plain = EqualSharesRun(profile: profile, utility: utility, ties: ties)
+            plain.compactedEntries = 0
+            compacting.findsRunnerUp = true
+            plain.findsRunnerUp = true
+            var rounds = 0
+            compacting.afterRound = { engine in
+                rounds += 1
+                for p in 0..<profile.projectCount {
+                    let (live, spent) = engine.supporterLists(of: p)
+                    let all = profile.supporterBallot[profile.supporters(of: p)]
+                    #expect((live + spent).sorted() == all.sorted(), "seed \(seed) project \(p): a permutation of its supporters")
+                    #expect(spent.allSatisfy { engine.budgetClass(ofBallot: Int($0)) == 0 }, "seed \(seed) project \(p): behind the live part, only spent ballots")
+                    let groups = engine.collectedGroups(of: p)
+                    #expect(Set(groups.map(\.cls)).count == groups.count, "seed \(seed) project \(p): one group per class")
+                    #expect(groups.allSatisfy { $0.cls != 0 && $0.weight > 0 }, "seed \(seed) project \(p): groups hold money")
+                    let collected = Dictionary(uniqueKeysWithValues: groups.map { ($0.cls, $0.weight) })
+                    #expect(collected == Self.plainGroups(engine, p), "seed \(seed) project \(p) after round \(rounds)")
+                    // Collecting moved every spent supporter behind the live part.
+                    let after = engine.supporterLists(of: p)
+                    #expect(after.live.allSatisfy { engine.budgetClass(ofBallot: Int($0)) != 0 }, "seed \(seed) project \(p): live part holds money")
+                }
+            }
+            // Shares one unit apart on the same engines, as add1 runs them.
+            for step in 0..<3 {
+                let share = base + Rational(step)
+                let a = try compacting.run(share: share)
+                let b = try plain.run(share: share)
+                let what = "seed \(seed) \(utility) share \(share)"
+                #expect(a.funded == b.funded, "\(what)")
+                #expect(a.rounds.map(\.rho) == b.rounds.map(\.rho), "\(what)")
+                #expect(a.rounds.map(\.runnerUp) == b.rounds.map(\.runnerUp), "\(what)")
+                #expect(a.rounds.map(\.runnerUps) == b.rounds.map(\.runnerUps), "\(what)")
+                #expect(a.rounds.map(\.rivals) == b.rounds.map(\.rivals), "\(what)")
+                #expect(a.rounds.map(\.rivalFloor) == b.rounds.map(\.rivalFloor), "\(what)")
+                #expect(a.rounds.map(\.richPoints) == b.rounds.map(\.richPoints), "\(what)")
+                #expect(a.rounds.map(\.paidAll) == b.rounds.map(\.paidAll), "\(what)")
+                #expect(a.leftoverTotal == b.leftoverTotal && a.leftoverMax == b.leftoverMax, "\(what)")
+                #expect(a.votersSpentOut == b.votersSpentOut, "\(what)")
+            }
+            #expect(rounds > 0, "seed \(seed) \(utility): the checks ran")
+        }
+    }
+
+    /// Over all seeds, the lists did move spent supporters (the checks above are not vacuous).
+    @Test func compactionHappens() throws {
+        var spent = 0
+        for seed in 0..<20 {
+            let election = EqualSharesLaneTests.randomElection(seed: UInt64(seed))
+            let profile = EqualSharesProfile(election)
+            let engine = EqualSharesRun(profile: profile, utility: .cost, ties: TieBreaking(chain: [.cost, .votes, .id], election: election))
+            _ = try engine.run(share: election.budget / Rational(election.ballots.count))
+            for p in 0..<profile.projectCount { spent += engine.supporterLists(of: p).spent.count }
+        }
+        #expect(spent > 0)
+    }
+}
