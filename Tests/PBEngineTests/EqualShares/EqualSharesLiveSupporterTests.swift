@@ -58,16 +58,7 @@ struct EqualSharesLiveSupporterTests {
                 let a = try compacting.run(share: share)
                 let b = try plain.run(share: share)
                 let what = "seed \(seed) \(utility) share \(share)"
-                #expect(a.funded == b.funded, "\(what)")
-                #expect(a.rounds.map(\.rho) == b.rounds.map(\.rho), "\(what)")
-                #expect(a.rounds.map(\.runnerUp) == b.rounds.map(\.runnerUp), "\(what)")
-                #expect(a.rounds.map(\.runnerUps) == b.rounds.map(\.runnerUps), "\(what)")
-                #expect(a.rounds.map(\.rivals) == b.rounds.map(\.rivals), "\(what)")
-                #expect(a.rounds.map(\.rivalFloor) == b.rounds.map(\.rivalFloor), "\(what)")
-                #expect(a.rounds.map(\.richPoints) == b.rounds.map(\.richPoints), "\(what)")
-                #expect(a.rounds.map(\.paidAll) == b.rounds.map(\.paidAll), "\(what)")
-                #expect(a.leftoverTotal == b.leftoverTotal && a.leftoverMax == b.leftoverMax, "\(what)")
-                #expect(a.votersSpentOut == b.votersSpentOut, "\(what)")
+                EqualSharesLaneTests.expectSameRun(a, b, what)
             }
             #expect(rounds > 0, "seed \(seed) \(utility): the checks ran")
         }
