@@ -134,11 +134,11 @@ final class EqualSharesRun {
     static let rivalCount = 4
 
     /// Up to this many supporter entries, a run of approval ballots on one lane keeps each
-    /// project's supporters who still hold money at the front of its list (``liveBallot``):
-    /// a copy of the profile's entries per engine, 4 bytes each (at most 16 MB). The spent
-    /// supporters (a quarter of the entries an add1 run on Budapest 2024 reads) are then
-    /// read once, not at every evaluation. Larger profiles are counted once, on two lanes,
-    /// where the copy would cost more memory than it saves time. (0 in tests: never.)
+    /// project's supporters who still hold money in a list of its own (``liveBallot``), 4
+    /// bytes an entry per engine (at most 16 MB). The spent supporters (a quarter of the
+    /// entries an add1 run on Budapest 2024 reads) are then read once, not at every
+    /// evaluation. Larger profiles are counted once, on two lanes, where the copy would cost
+    /// more memory than it saves time. (0 in tests: never.)
     var compactedEntries = 1 << 22
     /// Called after every round with the engine (tests check its inner state there).
     var afterRound: ((EqualSharesRun) -> Void)?
@@ -180,12 +180,19 @@ final class EqualSharesRun {
     private var classOf: [Int32] = []
 
     // Per run, approval ballots on one lane (``compactsSupporters``): each project's
-    // supporters with the ballots that still hold money first, `liveBallot[supporterStart[p]
-    // ..< liveEnd[p]]`; the rest have paid everything (class 0, for good in a run).
+    // supporters that still held money when it was last collected, in the profile's order
+    // (ascending ballots: the reads of their classes and weights go forward in memory),
+    // `liveBallot[supporterStart[p] ..< liveEnd[p]]`; the others have paid everything
+    // (class 0, for good in a run). Valid once the project was collected in this run
+    // (`listedRun[p] == runNumber`); before, its list is the profile's.
     /// Whether this run keeps ``liveBallot``; decided at the start of each run.
     private var compactsSupporters = false
-    /// The profile's `supporterBallot`, each project's range reordered from run to run (the
-    /// order of a project's supporters changes nothing but the numbering of classes).
+    /// Counts the runs of this engine.
+    private var runNumber = 0
+    /// Per project: the run in which its ``liveBallot`` list was last written.
+    private var listedRun: [Int] = []
+    /// Each project's supporters still holding money, at the start of its range in the
+    /// profile's `supporterBallot` (what lies behind ``liveEnd`` is stale).
     private var liveBallot: [Int32] = []
     /// Per project: the end of its supporters that may still hold money.
     private var liveEnd: [Int] = []
@@ -388,11 +395,13 @@ final class EqualSharesRun {
         accumulator = [Int](repeating: 0, count: max(accumulator.count, 2))
         let startClass: Int32 = share.isZero ? 0 : 1
         classOf = [Int32](repeating: startClass, count: profile.distinctBallotCount)
-        compactsSupporters = profile.unitPoints && lanes == 1 && profile.supporterBallot.count <= compactedEntries
-        if compactsSupporters {
-            // The order left by the last run is as good as the profile's: no copy.
-            if liveBallot.isEmpty { liveBallot = profile.supporterBallot }
-            liveEnd = Array(profile.supporterStart.dropFirst())
+        compactsSupporters = profile.unitPoints && lanes == 1 && !profile.supporterBallot.isEmpty
+            && profile.supporterBallot.count <= compactedEntries
+        runNumber += 1
+        if compactsSupporters && liveBallot.isEmpty {
+            liveBallot = [Int32](repeating: 0, count: profile.supporterBallot.count)
+            liveEnd = [Int](repeating: 0, count: profile.projectCount)
+            listedRun = [Int](repeating: 0, count: profile.projectCount)
         }
     }
 
@@ -481,8 +490,9 @@ final class EqualSharesRun {
 
     /// ``collectGroups(_:)`` for approval ballots on one lane: sums the weights per class,
     /// then brings each class found up to date and notes its leading digits in the same
-    /// loop. With ``compactsSupporters``, a supporter found spent (class 0) is swapped
-    /// behind `p`'s live ones and not read again in this run.
+    /// loop. With ``compactsSupporters``, the supporters still holding money are written to
+    /// `p`'s own list (from the profile's at its first collection in a run, then in place),
+    /// so a spent one (class 0) is not read again in this run.
     ///
     /// The hottest loop of a count, so hand-written: plain pointers, no bounds checks,
     /// reference counting or exclusivity checks (the scratch arrays are moved into locals
@@ -490,7 +500,10 @@ final class EqualSharesRun {
     private func collectApprovalGroups(_ p: Int) {
         let range = profile.supporters(of: p)
         let compacts = compactsSupporters
-        var end = compacts ? liveEnd[p] : range.upperBound
+        // From the profile's list at p's first collection in this run, else from its own.
+        let first = compacts && listedRun[p] != runNumber
+        let end = compacts && !first ? liveEnd[p] : range.upperBound
+        var kept = range.lowerBound
         // Each class is found at most once: `touched` has room for every class, so the
         // loop writes through a pointer (an append would check uniqueness every time).
         if touched.count < classCount { touched = [Int32](repeating: 0, count: max(classCount, 2 * touched.count)) }
@@ -510,23 +523,20 @@ final class EqualSharesRun {
                             accumulator.withUnsafeMutableBufferPointer { sums in
                                 var n = 0
                                 if compacts {
-                                    var k = range.lowerBound
-                                    while k < end {
-                                        let j = Int(own[k])
+                                    // Writes at `kept <= k`: reading and writing the same list is safe.
+                                    let source = first ? shared.baseAddress! : UnsafePointer(own.baseAddress!)
+                                    for k in range.lowerBound ..< end {
+                                        let j = Int(source[k])
                                         let c = Int(classes[j])
-                                        if c == 0 {
-                                            end -= 1
-                                            own[k] = own[end]
-                                            own[end] = Int32(j)
-                                            continue
-                                        }
+                                        if c == 0 { continue }
+                                        own[kept] = Int32(j)
+                                        kept += 1
                                         // No branch on whether the class is new (about one entry in six starts a
                                         // class, unpredictably): a mispredicted branch costs more than the store.
                                         let sum = sums[c]
                                         found[n] = Int32(c)
                                         n &+= sum == 0 ? 1 : 0
                                         sums[c] = sum &+ Int(weights[j])
-                                        k += 1
                                     }
                                 } else {
                                     for k in range {
@@ -558,7 +568,10 @@ final class EqualSharesRun {
                 }
             }
         }
-        if compacts { liveEnd[p] = end }
+        if compacts {
+            liveEnd[p] = kept
+            listedRun[p] = runNumber
+        }
         swap(&found, &touched)
         swap(&collected, &groups)
         swap(&own, &liveBallot)
@@ -917,12 +930,12 @@ final class EqualSharesRun {
         return (paidAll, GMPInteger.rational(largestPayment, over: unit))
     }
 
-    /// For tests: project `p`'s supporter ballots in this run's order, split where those that
-    /// may still hold money end (all of them live when the run does not compact).
-    func supporterLists(of p: Int) -> (live: [Int32], spent: [Int32]) {
+    /// For tests: the supporter ballots of `p` that the next pass over them reads (the
+    /// profile's list when the run does not compact or has not collected `p` yet).
+    func liveSupporters(of p: Int) -> [Int32] {
         let range = profile.supporters(of: p)
-        guard compactsSupporters else { return (Array(profile.supporterBallot[range]), []) }
-        return (Array(liveBallot[range.lowerBound ..< liveEnd[p]]), Array(liveBallot[liveEnd[p] ..< range.upperBound]))
+        guard compactsSupporters && listedRun[p] == runNumber else { return Array(profile.supporterBallot[range]) }
+        return Array(liveBallot[range.lowerBound ..< liveEnd[p]])
     }
 
     /// For tests: the budget class that distinct ballot `j` is in now (0: spent).
