@@ -28,6 +28,23 @@ struct EqualSharesLaneTests {
         return Election(projects: projects, budget: Rational(10 + Int(g.next(upperBound: 200))), ballots: Ballots(lists))
     }
 
+    /// Two runs that must agree on everything a run records: funded order, each round's
+    /// `rho`, effective votes, payers and (with ``EqualSharesRun/findsRunnerUp``) runner-up
+    /// and rivals, and the leftovers.
+    static func expectSameRun(_ a: EqualSharesRun.Record, _ b: EqualSharesRun.Record, _ what: String) {
+        #expect(a.funded == b.funded, "\(what)")
+        #expect(a.rounds.map(\.rho) == b.rounds.map(\.rho), "\(what)")
+        #expect(a.rounds.map(\.effectiveVotes) == b.rounds.map(\.effectiveVotes), "\(what)")
+        #expect(a.rounds.map(\.paidAll) == b.rounds.map(\.paidAll), "\(what)")
+        #expect(a.rounds.map(\.runnerUp) == b.rounds.map(\.runnerUp), "\(what)")
+        #expect(a.rounds.map(\.runnerUps) == b.rounds.map(\.runnerUps), "\(what)")
+        #expect(a.rounds.map(\.rivals) == b.rounds.map(\.rivals), "\(what)")
+        #expect(a.rounds.map(\.rivalFloor) == b.rounds.map(\.rivalFloor), "\(what)")
+        #expect(a.rounds.map(\.richPoints) == b.rounds.map(\.richPoints), "\(what)")
+        #expect(a.leftoverTotal == b.leftoverTotal && a.leftoverMax == b.leftoverMax, "\(what)")
+        #expect(a.votersSpentOut == b.votersSpentOut, "\(what)")
+    }
+
     @Test(arguments: 0..<60)
     func twoLanesEqualOne(seed: Int) throws {
         let election = Self.randomElection(seed: UInt64(seed))
@@ -44,12 +61,7 @@ struct EqualSharesLaneTests {
             let a = try one.run(share: share)
             let b = try two.run(share: share)
             let what = "seed \(seed) \(utility)"
-            #expect(a.funded == b.funded, "\(what)")
-            #expect(a.rounds.map(\.rho) == b.rounds.map(\.rho), "\(what)")
-            #expect(a.rounds.map(\.effectiveVotes) == b.rounds.map(\.effectiveVotes), "\(what)")
-            #expect(a.rounds.map(\.paidAll) == b.rounds.map(\.paidAll), "\(what)")
-            #expect(a.leftoverTotal == b.leftoverTotal && a.leftoverMax == b.leftoverMax, "\(what)")
-            #expect(a.votersSpentOut == b.votersSpentOut, "\(what)")
+            Self.expectSameRun(a, b, what)
             let plain = try PlainEqualShares(election, utility: utility, chain: chain).mes(share: share)
             #expect(b.funded == plain.funded, "\(what)")
             #expect(b.rounds.map(\.rho) == plain.rhos, "\(what)")
