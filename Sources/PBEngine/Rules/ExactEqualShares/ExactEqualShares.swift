@@ -50,8 +50,8 @@ public enum ExactEqualShares: CountingRule {
                        help: "After EES: none, add-opt (jump to the next budget that changes the outcome) or add-opt-skip."),
     ]
 
-    /// How many EES runs the completion made.
-    public static let workDetails = ["runs"]
+    /// How many EES runs the completion made, and how many range proofs it tried.
+    public static let workDetails = ["runs", "range_proofs"]
 
     public static func options(_ settings: RuleSettings) throws(CountError) -> Options {
         Options(utility: try settings.choice("utility", default: .cost), completion: try settings.choice("completion", default: .none))
@@ -63,8 +63,10 @@ public enum ExactEqualShares: CountingRule {
 
     /// - Throws: ``CountError/unsupported(_:)`` for ballots with points or another
     ///   completion; ``CountError/unresolvedTie(_:_:)``.
-    /// - Complexity: one EES run per budget at which some comparison of the previous run
-    ///   flips, until the completion stops (see ``ExactEqualSharesElection/run(share:)``).
+    /// - Complexity: one EES run per event visited (a share at which the previous run's
+    ///   path changes) and per interval a range proof covered, plus the proofs tried,
+    ///   until the completion stops (see ``ExactEqualSharesElection/run(share:resuming:)``
+    ///   and ``ExactEqualSharesElection/rangeProof(_:upTo:)``).
     public static func count(_ election: Election, options: Options, common: CountOptions) throws -> RuleCount<ExactEqualSharesTrace> {
         guard election.ballots.points == nil else {
             throw CountError.unsupported("ees counts approval ballots; \(election.source.isEmpty ? "this election" : election.source) has \(election.voteType.rawValue) ballots")
@@ -78,6 +80,8 @@ public enum ExactEqualShares: CountingRule {
         let ees = ExactEqualSharesElection(election, utility: options.utility, ties: ties)
         var runs = 1
         var changes = 0
+        var proofs = 0
+        var reach = ProofReach()
         var current = try ees.run(share: budget / Rational(voters))
         var result = current
 
@@ -90,12 +94,21 @@ public enum ExactEqualShares: CountingRule {
                 } else if options.completion == .addOpt {
                     break
                 }
-                // The next share at which the funded set differs.
+                // The next share at which the funded set differs: the next event, unless a
+                // proof shows that a larger share funds the same winners at every share up to
+                // it (then the run there, and its events, are the walk's from that share on).
                 let funded = Set(current.funded)
                 var probe = current
                 var changed: ExactEqualSharesRun?
                 while let next = probe.nextShare {
                     ticker.tick("ees \(options.completion.rawValue): share \(next.decimalString(places: 4)) (\(runs) runs, \(changes) changes)")
+                    if let upper = reach.farthest(from: probe, event: next, ees: ees, proofs: &proofs) {
+                        let winners = probe.funded
+                        probe = try ees.run(share: upper, after: probe)
+                        runs += 1
+                        precondition(probe.funded == winners, "ExactEqualShares: a proved interval funds the same winners")
+                        continue
+                    }
                     probe = try ees.run(share: next, resuming: probe)
                     runs += 1
                     if Set(probe.funded) != funded {
@@ -114,7 +127,7 @@ public enum ExactEqualShares: CountingRule {
                                        paid: ees.costs[step.project], rank: step.score)
         }
         let summary = ExactEqualSharesTrace.Summary(share: result.share, virtualBudget: result.share * Rational(voters),
-                                                    runs: runs, outcomeChanges: changes)
+                                                    runs: runs, rangeProofs: proofs, outcomeChanges: changes)
         return RuleCount(funded: result.funded, totalCost: result.totalCost, ties: result.ties,
                          trace: ExactEqualSharesTrace(options: options, steps: steps, summary: summary))
     }
@@ -126,6 +139,62 @@ public enum ExactEqualShares: CountingRule {
         let funded = Set(run.funded)
         return !ees.costs.indices.contains { p in
             !funded.contains(p) && !ees.supporters[p].isEmpty && ees.costs[p] <= left
+        }
+    }
+
+    /// How far beyond a run the walk tries to prove the winners unchanged (range proofs,
+    /// ``ExactEqualSharesElection/rangeProof(_:upTo:)``). A proof costs a fraction of a
+    /// run, so each jump searches for a far end: from the last reach that held (at first,
+    /// and never less than, twice the distance to the run's next event: a proof up to the
+    /// event would save nothing), twice as far while proofs hold; when one fails, just
+    /// below the share its failing round names, while that is beyond the next event.
+    struct ProofReach {
+        /// The reach to try first, `nil` before the first proof.
+        var next: Rational?
+        /// Proofs tried per jump, at most.
+        static let tries = 4
+
+        /// The farthest share up to which a proof held from `run` (whose next event is
+        /// `event`), or `nil` when none did; counts the proofs tried in `proofs`.
+        mutating func farthest(from run: ExactEqualSharesRun, event: Rational, ees: ExactEqualSharesElection, proofs: inout Int) -> Rational? {
+            let share = run.share
+            let least = (event - share) * Rational(2)
+            let reach = next.map { max($0, least) } ?? least
+            var upper = Self.rounded(share + reach, within: reach)
+            var proved: Rational?
+            for _ in 0..<Self.tries {
+                proofs += 1
+                if case let .failed(below) = ees.rangeProof(run, upTo: upper) {
+                    guard proved == nil, let below, below > event else { break }
+                    upper = Self.justBelow(below, above: event)
+                } else {
+                    proved = upper
+                    upper = Self.rounded(share + (upper - share) * Rational(2), within: upper - share)
+                }
+            }
+            next = proved.map { $0 - share } ?? reach / Rational(2)
+            return proved
+        }
+
+        /// `share` rounded up to a multiple of a power of two at most an eighth of `reach`:
+        /// the run there then has a short share, not the sum of two events' long fractions.
+        static func rounded(_ share: Rational, within reach: Rational) -> Rational {
+            let scale = Self.scale(for: reach)
+            return (share * scale).ceiling / scale
+        }
+
+        /// A share below `limit` and above `floor` (`floor < limit`), a multiple of a power
+        /// of two at most an eighth of the gap between them.
+        static func justBelow(_ limit: Rational, above floor: Rational) -> Rational {
+            let scale = Self.scale(for: limit - floor)
+            return ((limit * scale).ceiling - Rational.one) / scale
+        }
+
+        /// The least power of two `2^k` with `2^k × reach >= 8`.
+        static func scale(for reach: Rational) -> Rational {
+            var scale = Rational.one
+            while scale * reach < Rational(8) { scale *= Rational(2) }
+            return scale
         }
     }
 }

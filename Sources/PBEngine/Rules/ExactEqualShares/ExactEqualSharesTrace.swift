@@ -20,8 +20,11 @@ public struct ExactEqualSharesTrace: RuleTrace {
         public var share: Rational
         /// `share × voters`.
         public var virtualBudget: Rational
-        /// EES runs made.
+        /// EES runs made (exact runs: the first, one at each event visited, one at the
+        /// upper end of each interval a range proof covered).
         public var runs: Int
+        /// Range proofs tried (``ExactEqualSharesElection/provesSameWinners(_:upTo:)``).
+        public var rangeProofs: Int
         /// Times the funded set changed on the way.
         public var outcomeChanges: Int
     }
@@ -52,6 +55,7 @@ public struct ExactEqualSharesTrace: RuleTrace {
                 Detail("share", .rational(summary.share)),
                 Detail("virtual_budget", .rational(summary.virtualBudget)),
                 Detail("runs", .integer(summary.runs)),
+                Detail("range_proofs", .integer(summary.rangeProofs)),
                 Detail("outcome_changes", .integer(summary.outcomeChanges)),
             ]
         }

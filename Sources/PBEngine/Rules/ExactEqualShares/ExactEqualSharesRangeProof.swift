@@ -1,0 +1,341 @@
+/// A proof that Exact Equal Shares funds the same winners, in the same order, at every
+/// share of an interval: what lets `add-opt` jump over the changes of a run's path that
+/// cannot change the funded set (Guides/ExactEqualShares.md, "Jumping over path changes").
+///
+/// Hand-written for the walk's sake: nearly every event of `add-opt` (Lodz 2022: 1,127
+/// of 1,161) is a change of a run's path that leaves the funded set as it was, mostly a
+/// winner gaining payers. The proof follows the rounds of one exact run with an interval
+/// per ballot group instead of an amount paid, so it costs about what a run does and can
+/// stand for any number of events.
+extension ExactEqualSharesElection {
+    /// Whether every share in `[run.share, upper]` funds `run`'s winners in `run`'s order
+    /// (so the funded set is `run`'s at each of them). `false` means "not proved", not
+    /// "differs".
+    ///
+    /// Each ballot group carries an interval `[lo, hi]` holding what it has paid, after the
+    /// rounds so far, at every share `s'` of the interval (at first `[0, 0]`). In round `i`,
+    /// with `w` the run's winner and `s = run.share`, `S = upper`:
+    /// - a project's payers at `s'` are at least `t_lo = max{t : hi_(t) + c/t <= s}` and at
+    ///   most `t_hi = max{t : lo_(t) + c/t <= S}` (`x_(t)`: the `t`-th least among its
+    ///   supporters; order statistics are monotone in every element);
+    /// - the round is proved when `t_lo(w) >= 1` and `w`'s rank with `t_lo(w)` payers is
+    ///   above every other unfunded project's rank with `t_hi`: `w` is then the only best
+    ///   at every `s'`, funded by between `t_lo(w)` and `t_hi(w)` payers;
+    /// - a supporter of `w` surely pays when `hi + c/t_lo(w) <= s` (its interval becomes
+    ///   `[lo + c/t_hi(w), hi + c/t_lo(w)]`), surely does not when `lo + c/t_hi(w) > S`,
+    ///   and may otherwise (`[lo, hi + c/t_lo(w)]`): payers are exactly the supporters with
+    ///   `paid + c/t <= s'` (the guide, "The peel as a formula").
+    /// After the last winner no unfunded project may have `t_hi > 0`. Rounds of `run` whose
+    /// events lie above `upper` go as in `run` at every share of the interval: they are
+    /// replayed with their exact payers (intervals stay points), with no rival to check.
+    ///
+    /// Groups with the same interval share a class (classes never change their interval;
+    /// groups move between them). A project's `t_hi` never rises from round to round
+    /// (`lo` only grows), so the last one bounds it, and a rival whose bound already ranks
+    /// below the winner is not evaluated again.
+    ///
+    /// - Parameters:
+    ///   - run: an exact run (``run(share:resuming:)``); a run that broke a tie in a round
+    ///     with its event at most `upper` is never proved.
+    ///   - upper: the interval's upper end, above `run.share`.
+    /// - Complexity: per round, the supporters of the winner and of each rival evaluated
+    ///   afresh (a rival is evaluated again only when some supporter of it changed class),
+    ///   each with a sort of its classes; plus the ballot lengths of the winner's
+    ///   supporters. About one run's work.
+    func provesSameWinners(_ run: ExactEqualSharesRun, upTo upper: Rational) -> Bool {
+        if case .proved = rangeProof(run, upTo: upper) { return true }
+        return false
+    }
+
+    /// What a range proof found: proved, or not, with a share below which the round that
+    /// failed would pass.
+    enum RangeProof {
+        case proved
+        /// Not proved. `below`: the least share at which the rival that failed the proof
+        /// could rank with the winner (or, after the last winner, have a payer), from the
+        /// round's intervals; below it that round passes (intervals for a smaller upper end
+        /// lie within these), so a proof up to a share below it is worth trying. `nil`: no
+        /// such hint (the winner itself could have no payer).
+        case failed(below: Rational?)
+    }
+
+    /// The range proof of ``provesSameWinners(_:upTo:)``, with a hint when it fails.
+    ///
+    /// - Complexity: as ``provesSameWinners(_:upTo:)``.
+    func rangeProof(_ run: ExactEqualSharesRun, upTo upper: Rational) -> RangeProof {
+        guard run.share < upper else { return .failed(below: nil) }
+        let lower = run.share
+        var bounds = RangeClasses(groups: weight.count)
+        var open = supporters.map { !$0.isEmpty }
+        // A bound on each project's `t_hi`, exact where `known`.
+        var bound = supporterCount
+        var known = [Bool](repeating: false, count: costs.count)
+
+        /// `t_hi(p)`, from the bound when it is exact.
+        func highPayers(_ p: Int) -> Int {
+            if !known[p] {
+                bound[p] = bounds.payers(of: supporters[p], weight: weight, total: supporterCount[p], cost: costs[p], share: upper, byLow: true)
+                known[p] = true
+            }
+            return bound[p]
+        }
+
+        /// Funds `w` with between `fewest` and `most` payers: its supporters' new intervals,
+        /// and the projects of those that changed class to evaluate afresh.
+        func fund(_ w: Int, fewest: Int, most: Int) {
+            open[w] = false
+            for g in bounds.charge(supporters[w], cost: costs[w], fewest: fewest, most: most, lower: lower, upper: upper) {
+                for e in groupStart[Int(g)]..<groupStart[Int(g) + 1] { known[Int(groupProjects[e])] = false }
+            }
+        }
+
+        // Rounds whose events are above `upper` go as in `run` at every share of the
+        // interval (Guides/ExactEqualShares.md, "The next budget, exactly"): replayed with
+        // their exact payers, without rivals to check. A round's recorded event is the least
+        // of its own and the earlier rounds' ("Recording only new least values"), so the
+        // rounds before the first recorded one at most `upper` are such rounds.
+        let exact = run.roundEvents.firstIndex { $0.map { $0.value <= upper } ?? false } ?? run.steps.count
+        // A tie in a replayed round is broken as in `run` at every share (the same projects
+        // tie); one in a round to prove is never proved.
+        guard run.tieRounds.allSatisfy({ $0 < exact }) else { return .failed(below: nil) }
+        for (round, step) in run.steps.enumerated() {
+            let w = step.project
+            let cost = costs[w]
+            if round < exact {
+                fund(w, fewest: step.payers, most: step.payers)
+                continue
+            }
+            let fewest = bounds.payers(of: supporters[w], weight: weight, total: supporterCount[w], cost: cost, share: lower, byLow: false)
+            guard fewest >= 1 else { return .failed(below: nil) }
+            let most = highPayers(w)
+            precondition(fewest <= step.payers && step.payers <= most, "ExactEqualShares: the run's payers lie within the proof's bounds")
+            // Every other unfunded project must rank strictly below `w` with `fewest`.
+            for p in costs.indices where open[p] && p != w && bound[p] > 0 {
+                if !ranksBelow(p, payers: bound[p], winner: w, winnerPayers: fewest) {
+                    if !ranksBelow(p, payers: highPayers(p), winner: w, winnerPayers: fewest) {
+                        let needed = payersToRank(p, winner: w, winnerPayers: fewest)
+                        return .failed(below: bounds.least(of: supporters[p], weight: weight, total: supporterCount[p], cost: costs[p], from: needed))
+                    }
+                }
+            }
+            fund(w, fewest: fewest, most: most)
+        }
+        // Nothing more is funded at any share of the interval.
+        for p in costs.indices where open[p] && bound[p] > 0 {
+            if highPayers(p) > 0 {
+                return .failed(below: bounds.least(of: supporters[p], weight: weight, total: supporterCount[p], cost: costs[p], from: 1))
+            }
+        }
+        return .proved
+    }
+
+    /// EES at `share`, where a range proof from `previous` (at a smaller share) held: the
+    /// run resumes at the earliest round of `previous` whose event is at most `share`, as
+    /// ``run(share:resuming:)`` does at `previous`'s next event. The rounds before it have
+    /// their events above `share`, so they go as in `previous` and keep their events
+    /// (Guides/ExactEqualShares.md, "Resuming": the argument needs only that).
+    ///
+    /// - Throws: ``CountError/unresolvedTie(_:_:)``.
+    func run(share: Rational, after previous: ExactEqualSharesRun) throws -> ExactEqualSharesRun {
+        guard let first = previous.roundEvents.firstIndex(where: { $0.map { $0.value <= share } ?? false }) else {
+            return try run(share: share)
+        }
+        var from = previous
+        from.nextShare = share
+        from.nextRound = first
+        return try run(share: share, resuming: from)
+    }
+
+    /// The least number of payers with which `p` ranks at least with `winner` with
+    /// `winnerPayers` (`Int.max`: none).
+    func payersToRank(_ p: Int, winner: Int, winnerPayers: Int) -> Int {
+        if utility == .cost { return winnerPayers }
+        let needed = (Rational(winnerPayers) * costs[p] / costs[winner]).ceiling
+        guard let parts = needed.smallParts else { return Int.max }
+        return Int(parts.numerator)
+    }
+
+    /// Whether `p` with `payers` payers ranks strictly below `winner` with `winnerPayers`.
+    func ranksBelow(_ p: Int, payers: Int, winner: Int, winnerPayers: Int) -> Bool {
+        switch utility {
+        case .cost: return payers < winnerPayers
+        case .cardinality: return Rational(payers) * costs[winner] < Rational(winnerPayers) * costs[p]
+        }
+    }
+}
+
+/// Ballot groups in classes of equal intervals `[lo, hi]` of what they paid: the state of
+/// ``ExactEqualSharesElection/provesSameWinners(_:upTo:)``.
+struct RangeClasses {
+    /// The class of each ballot group.
+    var classOf: [Int32]
+    var low: [Rational] = [.zero]
+    var high: [Rational] = [.zero]
+    var classOfInterval: [Interval: Int32] = [Interval(low: .zero, high: .zero): 0]
+    /// Scratch: each class's supporters of the project being read (0 outside a read).
+    var countOf: [Int] = [0]
+    var listed: [Int32] = []
+
+    /// An interval of amounts paid, the key of a class.
+    struct Interval: Hashable {
+        var low: Rational
+        var high: Rational
+    }
+
+    init(groups: Int) {
+        classOf = [Int32](repeating: 0, count: groups)
+    }
+
+    /// The classes of `groups` with the voters of `groups` in each (scratch `countOf` is
+    /// left at zero).
+    mutating func classes(of groups: [Int32], weight: [Int]) -> [(key: Int32, count: Int)] {
+        for g in groups {
+            let k = Int(classOf[Int(g)])
+            if countOf[k] == 0 { listed.append(Int32(k)) }
+            countOf[k] += weight[Int(g)]
+        }
+        let out = listed.map { (key: $0, count: countOf[Int($0)]) }
+        for k in listed { countOf[Int(k)] = 0 }
+        listed.removeAll(keepingCapacity: true)
+        return out
+    }
+
+    /// `max{t : x_(t) + cost/t <= share}` over the supporters `groups` (`total` voters),
+    /// `x` their `low` bounds (`byLow`) or `high` ones, 0 if none: the peel of a run, the
+    /// poorest class first, each class checked at its largest `t`.
+    mutating func payers(of groups: [Int32], weight: [Int], total: Int, cost: Rational, share: Rational, byLow: Bool) -> Int {
+        let paid = byLow ? low : high
+        var poorest = PoorestFirst(classes(of: groups, weight: weight), paid: paid)
+        var t = total
+        while let (k, count) = poorest.next() {
+            if Self.affords(paid: paid[Int(k)], cost: cost, payers: t, share: share) { break }
+            t -= count
+        }
+        return t
+    }
+
+    /// `min{lo_(t) + cost/t : t >= needed}` over the supporters `groups` (`total` voters):
+    /// the least share up to which the `lo` bounds let the project have `needed` payers or
+    /// more (`nil`: never). Per class, the least is at its largest `t`, as for events.
+    mutating func least(of groups: [Int32], weight: [Int], total: Int, cost: Rational, from needed: Int) -> Rational? {
+        var poorest = PoorestFirst(classes(of: groups, weight: weight), paid: low)
+        var t = total
+        var least: Rational?
+        while t >= needed, needed > 0, let (k, count) = poorest.next() {
+            let value = low[Int(k)] + cost / Rational(t)
+            if least.map({ value < $0 }) ?? true { least = value }
+            t -= count
+        }
+        return least
+    }
+
+    /// A project's classes, poorest (most paid) first, without sorting them all: a binary
+    /// max-heap on `paid`. A peel reads only the poorest few classes in most rounds, and
+    /// amounts paid can be long fractions (GMP comparisons), so a full sort per project
+    /// and round cost more than the rest of a proof (Tenderloin). Classes that paid the same
+    /// may come in any order: the peel and ``least(of:weight:total:cost:from:)`` give the
+    /// same for either order (the first of them, at the larger `t`, decides).
+    struct PoorestFirst {
+        var heap: [(key: Int32, count: Int)]
+        let paid: [Rational]
+
+        init(_ classes: [(key: Int32, count: Int)], paid: [Rational]) {
+            heap = classes
+            self.paid = paid
+            var i = heap.count / 2
+            while i > 0 {
+                i -= 1
+                siftDown(i)
+            }
+        }
+
+        func poorer(_ i: Int, _ j: Int) -> Bool {
+            Rational.compare(paid[Int(heap[i].key)], paid[Int(heap[j].key)]) > 0
+        }
+
+        mutating func siftDown(_ start: Int) {
+            var i = start
+            while true {
+                let left = 2 * i + 1
+                guard left < heap.count else { return }
+                var child = left
+                if left + 1 < heap.count && poorer(left + 1, left) { child = left + 1 }
+                guard poorer(child, i) else { return }
+                heap.swapAt(i, child)
+                i = child
+            }
+        }
+
+        /// The poorest class left, `nil` when none is.
+        mutating func next() -> (key: Int32, count: Int)? {
+            guard let top = heap.first else { return nil }
+            let last = heap.removeLast()
+            if !heap.isEmpty {
+                heap[0] = last
+                siftDown(0)
+            }
+            return top
+        }
+    }
+
+    /// Funds a project of `cost` (supporters `groups`) with between `fewest` and `most`
+    /// payers at every share of `[lower, upper]`: each class of its supporters surely pays,
+    /// surely does not, or may, and its groups move to the class of the new interval.
+    /// - Returns: the groups that moved.
+    mutating func charge(_ groups: [Int32], cost: Rational, fewest: Int, most: Int, lower: Rational, upper: Rational) -> [Int32] {
+        let large = cost / Rational(fewest)
+        let small = cost / Rational(most)
+        // The new class of each of the supporters' classes (-1: stays).
+        var target: [Int32: Int32] = [:]
+        for k in Set(groups.map { classOf[Int($0)] }) {
+            let lo = low[Int(k)]
+            let hi = high[Int(k)]
+            let interval: Interval
+            if Self.affords(paid: hi, cost: cost, payers: fewest, share: lower) {
+                interval = Interval(low: lo + small, high: hi + large)
+            } else if !Self.affords(paid: lo, cost: cost, payers: most, share: upper) {
+                continue
+            } else {
+                interval = Interval(low: lo, high: hi + large)
+            }
+            if let existing = classOfInterval[interval] {
+                target[k] = existing
+            } else {
+                let fresh = Int32(low.count)
+                low.append(interval.low)
+                high.append(interval.high)
+                countOf.append(0)
+                classOfInterval[interval] = fresh
+                target[k] = fresh
+            }
+        }
+        var moved: [Int32] = []
+        for g in groups {
+            if let k = target[classOf[Int(g)]] {
+                classOf[Int(g)] = k
+                moved.append(g)
+            }
+        }
+        return moved
+    }
+
+    /// Whether `paid + cost/payers <= share`, by cross-multiplication in 128 bits when the
+    /// values are small, else exactly.
+    static func affords(paid: Rational, cost: Rational, payers: Int, share: Rational) -> Bool {
+        if let p = paid.smallParts, let c = cost.smallParts, let s = share.smallParts {
+            // (p.n c.d t + c.n p.d) / (p.d c.d t) <= s.n / s.d
+            let (pd, o1) = p.denominator.multipliedReportingOverflow(by: c.denominator)
+            let (d, o2) = pd.multipliedReportingOverflow(by: Int64(payers))
+            let (a, o3) = p.numerator.multipliedReportingOverflow(by: c.denominator)
+            let (at, o4) = a.multipliedReportingOverflow(by: Int64(payers))
+            let (b, o5) = c.numerator.multipliedReportingOverflow(by: p.denominator)
+            let (n, o6) = at.addingReportingOverflow(b)
+            if !(o1 || o2 || o3 || o4 || o5 || o6) {
+                let x = n.multipliedFullWidth(by: s.denominator)
+                let y = s.numerator.multipliedFullWidth(by: d)
+                return x.high != y.high ? x.high < y.high : x.low <= y.low
+            }
+        }
+        return paid + cost / Rational(payers) <= share
+    }
+}
