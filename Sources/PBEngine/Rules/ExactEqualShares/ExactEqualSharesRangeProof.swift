@@ -175,6 +175,8 @@ struct RangeClasses {
     /// Scratch: each class's supporters of the project being read (0 outside a read).
     var countOf: [Int] = [0]
     var listed: [Int32] = []
+    /// Scratch of `charge`: the new class of each class (-1: it stays, -2: not looked at).
+    var targetOf: [Int32] = [-2]
 
     /// An interval of amounts paid, the key of a class.
     struct Interval: Hashable {
@@ -285,11 +287,15 @@ struct RangeClasses {
     mutating func charge(_ groups: [Int32], cost: Rational, fewest: Int, most: Int, lower: Rational, upper: Rational) -> [Int32] {
         let large = cost / Rational(fewest)
         let small = cost / Rational(most)
-        // The new class of each of the supporters' classes (-1: stays).
-        var target: [Int32: Int32] = [:]
-        for k in Set(groups.map { classOf[Int($0)] }) {
-            let lo = low[Int(k)]
-            let hi = high[Int(k)]
+        // The new class of each of the supporters' classes, in `targetOf` (arrays, not a
+        // set and a dictionary: this ran once a round and was an eighth of Lodz's time).
+        for g in groups {
+            let k = Int(classOf[Int(g)])
+            guard targetOf[k] == -2 else { continue }
+            targetOf[k] = -1
+            listed.append(Int32(k))
+            let lo = low[k]
+            let hi = high[k]
             let interval: Interval
             if Self.affords(paid: hi, cost: cost, payers: fewest, share: lower) {
                 interval = Interval(low: lo + small, high: hi + large)
@@ -299,23 +305,27 @@ struct RangeClasses {
                 interval = Interval(low: lo, high: hi + large)
             }
             if let existing = classOfInterval[interval] {
-                target[k] = existing
+                targetOf[k] = existing
             } else {
                 let fresh = Int32(low.count)
                 low.append(interval.low)
                 high.append(interval.high)
                 countOf.append(0)
+                targetOf.append(-2)
                 classOfInterval[interval] = fresh
-                target[k] = fresh
+                targetOf[k] = fresh
             }
         }
         var moved: [Int32] = []
         for g in groups {
-            if let k = target[classOf[Int(g)]] {
+            let k = targetOf[Int(classOf[Int(g)])]
+            if k >= 0 {
                 classOf[Int(g)] = k
                 moved.append(g)
             }
         }
+        for k in listed { targetOf[Int(k)] = -2 }
+        listed.removeAll(keepingCapacity: true)
         return moved
     }
 
