@@ -177,6 +177,8 @@ struct RangeClasses {
     var listed: [Int32] = []
     /// Scratch of `charge`: the new class of each class (-1: it stays, -2: not looked at).
     var targetOf: [Int32] = [-2]
+    /// Scratch GMP integers for ``affords(paid:cost:payers:share:)``.
+    let comparator = SumComparator()
 
     /// An interval of amounts paid, the key of a class.
     struct Interval: Hashable {
@@ -210,7 +212,7 @@ struct RangeClasses {
         var poorest = PoorestFirst(classes(of: groups, weight: weight), paid: paid)
         var t = total
         while let (k, count) = poorest.next() {
-            if Self.affords(paid: paid[Int(k)], cost: cost, payers: t, share: share) { break }
+            if affords(paid: paid[Int(k)], cost: cost, payers: t, share: share) { break }
             t -= count
         }
         return t
@@ -297,9 +299,9 @@ struct RangeClasses {
             let lo = low[k]
             let hi = high[k]
             let interval: Interval
-            if Self.affords(paid: hi, cost: cost, payers: fewest, share: lower) {
+            if affords(paid: hi, cost: cost, payers: fewest, share: lower) {
                 interval = Interval(low: lo + small, high: hi + large)
-            } else if !Self.affords(paid: lo, cost: cost, payers: most, share: upper) {
+            } else if !affords(paid: lo, cost: cost, payers: most, share: upper) {
                 continue
             } else {
                 interval = Interval(low: lo, high: hi + large)
@@ -329,23 +331,10 @@ struct RangeClasses {
         return moved
     }
 
-    /// Whether `paid + cost/payers <= share`, by cross-multiplication in 128 bits when the
-    /// values are small, else exactly.
-    static func affords(paid: Rational, cost: Rational, payers: Int, share: Rational) -> Bool {
-        if let p = paid.smallParts, let c = cost.smallParts, let s = share.smallParts {
-            // (p.n c.d t + c.n p.d) / (p.d c.d t) <= s.n / s.d
-            let (pd, o1) = p.denominator.multipliedReportingOverflow(by: c.denominator)
-            let (d, o2) = pd.multipliedReportingOverflow(by: Int64(payers))
-            let (a, o3) = p.numerator.multipliedReportingOverflow(by: c.denominator)
-            let (at, o4) = a.multipliedReportingOverflow(by: Int64(payers))
-            let (b, o5) = c.numerator.multipliedReportingOverflow(by: p.denominator)
-            let (n, o6) = at.addingReportingOverflow(b)
-            if !(o1 || o2 || o3 || o4 || o5 || o6) {
-                let x = n.multipliedFullWidth(by: s.denominator)
-                let y = s.numerator.multipliedFullWidth(by: d)
-                return x.high != y.high ? x.high < y.high : x.low <= y.low
-            }
-        }
-        return paid + cost / Rational(payers) <= share
+    /// Whether `paid + cost/payers <= share`: the run's own ``ExactEqualSharesElection/Threshold``
+    /// (128-bit cross-multiplication when small, else unreduced in `comparator`'s reused GMP
+    /// integers, no gcd: amounts paid outgrow 64 bits on the large files, Tenderloin first).
+    func affords(paid: Rational, cost: Rational, payers: Int, share: Rational) -> Bool {
+        ExactEqualSharesElection.Threshold(paid: paid, cost: cost, payers: payers).compare(share, using: comparator) <= 0
     }
 }
