@@ -43,6 +43,9 @@ struct ExactEqualSharesRangeProofTests {
         /// of the plain run inside): the ones that matter.
         var provedAcrossChanges = 0
         var sharesChecked = 0
+        /// Proved intervals from a run that broke a tie in a round the proof had to check
+        /// (not replayed as it is): the chain decided for the winner at every share.
+        var provedWithTie = 0
     }
 
     /// From runs along the `add-opt` events of `election`, tries proofs up to several
@@ -60,6 +63,8 @@ struct ExactEqualSharesRangeProofTests {
                 tally.proofs += 1
                 guard ees.provesSameWinners(run, upTo: upper) else { continue }
                 tally.proved += 1
+                let exact = run.roundEvents.firstIndex { $0.map { $0.value <= upper } ?? false } ?? run.steps.count
+                if run.tieRounds.contains(where: { $0 >= exact }) { tally.provedWithTie += 1 }
                 var share = run.share
                 var plain = try ExactEqualSharesTests.plain(election, share: share, utility: utility, chain: chain)
                 #expect(plain.funded == run.funded, "\(what) at \(share)")
@@ -92,9 +97,11 @@ struct ExactEqualSharesRangeProofTests {
             }
         }
         print("EES range proofs: 400 random elections, both utilities: \(tally.proofs) proofs tried, \(tally.proved) proved "
-            + "(\(tally.provedAcrossChanges) across a change of the run's path), \(tally.sharesChecked) shares checked")
-        // The proof must prove something, across path changes too, or it checks nothing.
+            + "(\(tally.provedAcrossChanges) across a change of the run's path, \(tally.provedWithTie) over a tie in a round to prove), "
+            + "\(tally.sharesChecked) shares checked")
+        // The proof must prove something, across path changes and ties too, or it checks nothing.
         #expect(tally.provedAcrossChanges > tally.proved / 4)
+        #expect(tally.provedWithTie > 100)
     }
 
     /// Voters 1–3 {a}, 4–5 {b}; a costs 6, b 4; budget 20 (share 4). Round 1: a, 3 payers
@@ -115,10 +122,10 @@ struct ExactEqualSharesRangeProofTests {
     /// Round 1: z, 5 payers of 2 (a has 3, b 2). Round 2: a: voter 5 (paid 2) could pay
     /// `6/3` from share 4; voters 1, 2 pay 3: 2 payers, tied with b (2 payers of 3); the
     /// chain (`id`) picks a. Round 3: b. From share 4 on, a has 3 payers in round 2 and
-    /// wins it alone: another path (no tie), the same winners. So round 2's event is 4: a
-    /// proof up to 5 must fail (the tie is in a round to prove), and one up to 15/4 holds
-    /// (the tie is in a round replayed as it is, broken the same way at every share).
-    @Test("a tie is proved only in a round replayed as it is")
+    /// wins it alone: another path (no tie), the same winners. So round 2's event is 4. In
+    /// `[7/2, 5]` b never has more than 2 payers in round 2 and a never fewer, and the chain
+    /// puts a before b: the tie in a round to prove is proved, up to 5 as up to 15/4.
+    @Test("a tie the chain breaks for the winner is proved")
     func tie() throws {
         let election = Election(projects: [Project(id: "a", cost: Rational(6)), Project(id: "b", cost: Rational(6)),
                                            Project(id: "z", cost: Rational(10))],
@@ -128,9 +135,44 @@ struct ExactEqualSharesRangeProofTests {
         #expect(run.funded == [2, 0, 1])
         #expect(run.tieRounds == [1])
         #expect(run.nextShare == Rational(4))
-        #expect(!ees.provesSameWinners(run, upTo: Rational(5)))
+        #expect(ees.provesSameWinners(run, upTo: Rational(5)))
         #expect(ees.provesSameWinners(run, upTo: Rational(15, 4)))
-        #expect(try ExactEqualSharesTests.plain(election, share: Rational(15, 4), utility: .cost, chain: [.id]).funded == [2, 0, 1])
+        for share in [Rational(15, 4), Rational(4), Rational(5)] {
+            #expect(try ExactEqualSharesTests.plain(election, share: share, utility: .cost, chain: [.id]).funded == [2, 0, 1])
+        }
+    }
+
+    /// Voters 1–3 {a}, 4–5 {b}, 6 {z, b}, 7–10 {z}; a and b cost 6, z 10; share 7/2.
+    /// Round 1: z, 5 payers of 2. Round 2: a has 3 payers of 2; b: voter 6 (paid 2) could
+    /// pay `6/3` from share 4, so 2 payers below it: a wins alone. Round 3: b, 2 payers.
+    /// At share 4 b ties a with 3 payers in round 2. With the chain putting a first
+    /// (file order a, b, z) the winners stay z, a, b up to 5; with b first (file order
+    /// b, a, z) b wins round 2 from share 4 on: z, b, a, the same set in another order,
+    /// which a proof of the same winners must not cross.
+    @Test("a rival that would win a tie by the chain fails the proof")
+    func tieLostByWinner() throws {
+        let ballots: [[String]] = [["a"], ["a"], ["a"], ["b"], ["b"], ["z", "b"], ["z"], ["z"], ["z"], ["z"]]
+        for order in [["a", "b", "z"], ["b", "a", "z"]] {
+            let projects = order.map { Project(id: $0, cost: Rational($0 == "z" ? 10 : 6)) }
+            let index = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+            let election = Election(projects: projects, budget: Rational(35),
+                                    ballots: Ballots(ballots.map { $0.map { index[$0]! } }))
+            let ees = ExactEqualSharesElection(election, utility: .cost, ties: TieBreaking(chain: [.file], election: election))
+            let run = try ees.run(share: Rational(7, 2))
+            let (a, b, z) = (index["a"]!, index["b"]!, index["z"]!)
+            #expect(run.funded == [z, a, b])
+            #expect(run.tieRounds.isEmpty)
+            #expect(run.nextShare == Rational(4))
+            #expect(ees.provesSameWinners(run, upTo: Rational(15, 4)))
+            let atFour = try ExactEqualSharesTests.plain(election, share: Rational(4), utility: .cost, chain: [.file]).funded
+            if order[0] == "a" {
+                #expect(atFour == [z, a, b])
+                #expect(ees.provesSameWinners(run, upTo: Rational(5)))
+            } else {
+                #expect(atFour == [z, b, a])
+                #expect(!ees.provesSameWinners(run, upTo: Rational(5)))
+            }
+        }
     }
 
     /// Voters 1–2 {a}, 3 {a, b}, 4–5 {b}; a costs 6, b 7; share 2. Round 1: a has 3 payers

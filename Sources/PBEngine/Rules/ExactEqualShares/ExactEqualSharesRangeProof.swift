@@ -96,8 +96,8 @@ extension ExactEqualSharesElection {
         // rounds before the first recorded one at most `upper` are such rounds.
         let exact = run.roundEvents.firstIndex { $0.map { $0.value <= upper } ?? false } ?? run.steps.count
         // A tie in a replayed round is broken as in `run` at every share (the same projects
-        // tie); one in a round to prove is never proved.
-        guard run.tieRounds.allSatisfy({ $0 < exact }) else { return .failed(below: nil) }
+        // tie). In a round to prove, a rival may reach the winner's rank only if the chain
+        // puts the winner first (below).
         for (round, step) in run.steps.enumerated() {
             let w = step.project
             let cost = costs[w]
@@ -109,11 +109,12 @@ extension ExactEqualSharesElection {
             guard fewest >= 1 else { return .failed(below: nil) }
             let most = highPayers(w)
             precondition(fewest <= step.payers && step.payers <= most, "ExactEqualShares: the run's payers lie within the proof's bounds")
-            // Every other unfunded project must rank strictly below `w` with `fewest`.
+            // Every other unfunded project must lose to `w` with `fewest`: rank below it, or
+            // with it and after it in the tie-breaking chain.
             for p in costs.indices where open[p] && p != w && bound[p] > 0 {
-                if !ranksBelow(p, payers: bound[p], winner: w, winnerPayers: fewest) {
-                    if !ranksBelow(p, payers: highPayers(p), winner: w, winnerPayers: fewest) {
-                        let needed = payersToRank(p, winner: w, winnerPayers: fewest)
+                if !losesTo(p, payers: bound[p], winner: w, winnerPayers: fewest) {
+                    if !losesTo(p, payers: highPayers(p), winner: w, winnerPayers: fewest) {
+                        let needed = payersToBeat(p, winner: w, winnerPayers: fewest)
                         return .failed(below: bounds.least(of: supporters[p], weight: weight, total: supporterCount[p], cost: costs[p], from: needed))
                     }
                 }
@@ -146,21 +147,29 @@ extension ExactEqualSharesElection {
         return try run(share: share, resuming: from)
     }
 
-    /// The least number of payers with which `p` ranks at least with `winner` with
-    /// `winnerPayers` (`Int.max`: none).
-    func payersToRank(_ p: Int, winner: Int, winnerPayers: Int) -> Int {
-        if utility == .cost { return winnerPayers }
-        let needed = (Rational(winnerPayers) * costs[p] / costs[winner]).ceiling
+    /// The least number of payers with which `p` beats `winner` with `winnerPayers`: ranks
+    /// above it, or with it when the tie-breaking chain puts `p` first (`Int.max`: none).
+    func payersToBeat(_ p: Int, winner: Int, winnerPayers: Int) -> Int {
+        let firstInTie = ties.compare(p, winner) < 0
+        if utility == .cost { return firstInTie ? winnerPayers : winnerPayers + 1 }
+        // Cardinality: `t / c(p)` against `winnerPayers / c(winner)`.
+        let even = Rational(winnerPayers) * costs[p] / costs[winner]
+        let needed = firstInTie ? even.ceiling : even.floor + Rational.one
         guard let parts = needed.smallParts else { return Int.max }
         return Int(parts.numerator)
     }
 
-    /// Whether `p` with `payers` payers ranks strictly below `winner` with `winnerPayers`.
-    func ranksBelow(_ p: Int, payers: Int, winner: Int, winnerPayers: Int) -> Bool {
+    /// Whether `p` with `payers` payers loses a round to `winner` with `winnerPayers`: it
+    /// ranks strictly below, or equal and the tie-breaking chain puts `winner` first (the
+    /// chain compares projects by fixed keys, so it decides alike at every share; were
+    /// more projects tied, `winner` comes before each of them, so first).
+    func losesTo(_ p: Int, payers: Int, winner: Int, winnerPayers: Int) -> Bool {
+        let order: Int
         switch utility {
-        case .cost: return payers < winnerPayers
-        case .cardinality: return Rational(payers) * costs[winner] < Rational(winnerPayers) * costs[p]
+        case .cost: order = payers < winnerPayers ? -1 : (payers == winnerPayers ? 0 : 1)
+        case .cardinality: order = Rational.compare(Rational(payers) * costs[winner], Rational(winnerPayers) * costs[p])
         }
+        return order < 0 || (order == 0 && ties.compare(winner, p) < 0)
     }
 }
 
