@@ -46,6 +46,9 @@ struct ExactEqualSharesRangeProofTests {
         /// Proved intervals from a run that broke a tie in a round the proof had to check
         /// (not replayed as it is): the chain decided for the winner at every share.
         var provedWithTie = 0
+        /// Proved intervals that took some pair of rounds in either order: the same set at
+        /// every share, maybe not the same order.
+        var provedWithSwap = 0
     }
 
     /// From runs along the `add-opt` events of `election`, tries proofs up to several
@@ -61,23 +64,29 @@ struct ExactEqualSharesRangeProofTests {
             for factor in [1, 2, 3, 5, 9, 17, 65, 1025] {
                 let upper = run.share + (event - run.share) * Rational(factor)
                 tally.proofs += 1
-                guard ees.provesSameWinners(run, upTo: upper) else { continue }
+                guard case let .proved(swaps) = ees.rangeProof(run, upTo: upper) else { continue }
+                #expect(ees.provesSameWinners(run, upTo: upper) == (swaps == 0))
+                #expect(ees.provesSameFunded(run, upTo: upper))
                 tally.proved += 1
+                if swaps > 0 { tally.provedWithSwap += 1 }
+                /// What must hold at a share inside: the same winners in order, or, when the
+                /// proof took pairs in either order, the same set.
+                func same(_ funded: [Int]) -> Bool { swaps == 0 ? funded == run.funded : Set(funded) == Set(run.funded) }
                 let exact = run.roundEvents.firstIndex { $0.map { $0.value <= upper } ?? false } ?? run.steps.count
                 if run.tieRounds.contains(where: { $0 >= exact }) { tally.provedWithTie += 1 }
                 var share = run.share
                 var plain = try ExactEqualSharesTests.plain(election, share: share, utility: utility, chain: chain)
-                #expect(plain.funded == run.funded, "\(what) at \(share)")
+                #expect(same(plain.funded), "\(what) at \(share)")
                 var inside = 0
                 while let next = plain.next, next <= upper {
                     share = next
                     plain = try ExactEqualSharesTests.plain(election, share: share, utility: utility, chain: chain)
-                    #expect(plain.funded == run.funded, "\(what): proved [\(run.share), \(upper)], differs at \(share)")
+                    #expect(same(plain.funded), "\(what): proved [\(run.share), \(upper)], differs at \(share)")
                     inside += 1
                 }
                 if share != upper {
                     let last = try ExactEqualSharesTests.plain(election, share: upper, utility: utility, chain: chain)
-                    #expect(last.funded == run.funded, "\(what): proved [\(run.share), \(upper)], differs at its end")
+                    #expect(same(last.funded), "\(what): proved [\(run.share), \(upper)], differs at its end")
                 }
                 tally.sharesChecked += inside + 2
                 if inside > 0 { tally.provedAcrossChanges += 1 }
@@ -97,11 +106,13 @@ struct ExactEqualSharesRangeProofTests {
             }
         }
         print("EES range proofs: 400 random elections, both utilities: \(tally.proofs) proofs tried, \(tally.proved) proved "
-            + "(\(tally.provedAcrossChanges) across a change of the run's path, \(tally.provedWithTie) over a tie in a round to prove), "
+            + "(\(tally.provedAcrossChanges) across a change of the run's path, \(tally.provedWithTie) over a tie in a round to prove, "
+            + "\(tally.provedWithSwap) with a pair of rounds in either order), "
             + "\(tally.sharesChecked) shares checked")
         // The proof must prove something, across path changes and ties too, or it checks nothing.
         #expect(tally.provedAcrossChanges > tally.proved / 4)
         #expect(tally.provedWithTie > 100)
+        #expect(tally.provedWithSwap > 100)
     }
 
     /// Voters 1–3 {a}, 4–5 {b}; a costs 6, b 4; budget 20 (share 4). Round 1: a, 3 payers
@@ -171,6 +182,8 @@ struct ExactEqualSharesRangeProofTests {
             } else {
                 #expect(atFour == [z, b, a])
                 #expect(!ees.provesSameWinners(run, upTo: Rational(5)))
+                // Rounds 2 and 3 as a pair: a and b in either order, the same set.
+                #expect(ees.rangeProof(run, upTo: Rational(5)) == .proved(swaps: 1))
             }
         }
     }

@@ -106,7 +106,7 @@ public enum ExactEqualShares: CountingRule {
                         let winners = probe.funded
                         probe = try ees.run(share: upper, after: probe)
                         runs += 1
-                        precondition(probe.funded == winners, "ExactEqualShares: a proved interval funds the same winners")
+                        precondition(Set(probe.funded) == Set(winners), "ExactEqualShares: a proved interval funds the same set")
                         continue
                     }
                     probe = try ees.run(share: next, resuming: probe)

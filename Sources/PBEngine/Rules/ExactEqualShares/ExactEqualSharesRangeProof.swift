@@ -43,14 +43,24 @@ extension ExactEqualSharesElection {
     ///   each with a sort of its classes; plus the ballot lengths of the winner's
     ///   supporters. About one run's work.
     func provesSameWinners(_ run: ExactEqualSharesRun, upTo upper: Rational) -> Bool {
+        if case .proved(swaps: 0) = rangeProof(run, upTo: upper) { return true }
+        return false
+    }
+
+    /// Whether every share in `[run.share, upper]` funds `run`'s funded set, in `run`'s
+    /// order or with some pairs of consecutive winners swapped (``rangeProof(_:upTo:)``).
+    func provesSameFunded(_ run: ExactEqualSharesRun, upTo upper: Rational) -> Bool {
         if case .proved = rangeProof(run, upTo: upper) { return true }
         return false
     }
 
     /// What a range proof found: proved, or not, with a share below which the round that
     /// failed would pass.
-    enum RangeProof {
-        case proved
+    enum RangeProof: Equatable {
+        /// Every share of the interval funds `run`'s set; `swaps`: how many pairs of
+        /// consecutive rounds the proof took as a pair whose winners may come in either
+        /// order (0: `run`'s winners in `run`'s order at every share).
+        case proved(swaps: Int)
         /// Not proved. `below`: the least share at which the rival that failed the proof
         /// could rank with the winner (or, after the last winner, have a payer), from the
         /// round's intervals; below it that round passes (intervals for a smaller upper end
@@ -61,7 +71,25 @@ extension ExactEqualSharesElection {
 
     /// The range proof of ``provesSameWinners(_:upTo:)``, with a hint when it fails.
     ///
-    /// - Complexity: as ``provesSameWinners(_:upTo:)``.
+    /// Where a round fails because the rival that could beat its winner `w` is the next
+    /// round's winner `p` (the two swap rounds as the share grows, and the set stays), the
+    /// two rounds are tried as a pair (``Guides/ExactEqualShares.md``, "Swapped rounds"):
+    /// - `A`, `B`: `t_lo` of `w` and of `p` from the intervals as they are, both at least 1;
+    /// - `A2`: `t_lo` of `w` with `c(p)/B` added to the `hi` of `p`'s supporters (what `p`,
+    ///   funded first by at least `B` payers, can have taken from them); `B2` likewise for
+    ///   `p` with `c(w)/A`; both at least 1;
+    /// - every other unfunded project, with its `t_hi`, loses to `w` with `A2` and to `p`
+    ///   with `B2`; and the chain can tell `w` and `p` apart.
+    /// Then at every share the first of the two rounds funds `w` or `p` (each other
+    /// project loses to both) and the second the other one (it loses to that one with its
+    /// fewest payers after either funding); `w` has between `A2` and `t_hi(w)` payers, `p`
+    /// between `B2` and `t_hi(p)`. A supporter of `w` surely pays it when its `hi`, plus
+    /// `c(p)/B` if it supports `p`, plus `c(w)/A2`, is at most `s`, surely does not when
+    /// `lo + c(w)/t_hi(w) > S`; the same for `p`; the interval grows by the sure payments'
+    /// least amounts below and by every possible payment's greatest above.
+    ///
+    /// - Complexity: as ``provesSameWinners(_:upTo:)``, plus per pair a sort of the two
+    ///   projects' classes.
     func rangeProof(_ run: ExactEqualSharesRun, upTo upper: Rational) -> RangeProof {
         guard run.share < upper else { return .failed(below: nil) }
         let lower = run.share
@@ -95,14 +123,49 @@ extension ExactEqualSharesElection {
         // of its own and the earlier rounds' ("Recording only new least values"), so the
         // rounds before the first recorded one at most `upper` are such rounds.
         let exact = run.roundEvents.firstIndex { $0.map { $0.value <= upper } ?? false } ?? run.steps.count
+        /// Rounds `round` and `round + 1` as a pair whose winners `w` (with `fewest` to
+        /// `most` payers alone in the first) and `p` may come in either order (above).
+        func provesPair(_ w: Int, _ p: Int, fewest: Int, most: Int) -> Bool {
+            guard ties.compare(w, p) != 0 else { return false }
+            let fewestP = bounds.payers(of: supporters[p], weight: weight, total: supporterCount[p], cost: costs[p], share: lower, byLow: false)
+            guard fewestP >= 1 else { return false }
+            let mostP = highPayers(p)
+            let takenByP = costs[p] / Rational(fewestP)
+            let takenByW = costs[w] / Rational(fewest)
+            let wSecond = bounds.payers(of: supporters[w], weight: weight, total: supporterCount[w], cost: costs[w], share: lower,
+                                        adding: takenByP, to: supporters[p])
+            let pSecond = bounds.payers(of: supporters[p], weight: weight, total: supporterCount[p], cost: costs[p], share: lower,
+                                        adding: takenByW, to: supporters[w])
+            guard wSecond >= 1, pSecond >= 1 else { return false }
+            for q in costs.indices where open[q] && q != w && q != p && bound[q] > 0 {
+                func loses(_ t: Int) -> Bool {
+                    losesTo(q, payers: t, winner: w, winnerPayers: wSecond) && losesTo(q, payers: t, winner: p, winnerPayers: pSecond)
+                }
+                if !loses(bound[q]) && !loses(highPayers(q)) { return false }
+            }
+            open[w] = false
+            open[p] = false
+            let moved = bounds.chargePair(RangeClasses.Funding(groups: supporters[w], cost: costs[w], fewest: wSecond, most: most, takenByOther: takenByP),
+                                          RangeClasses.Funding(groups: supporters[p], cost: costs[p], fewest: pSecond, most: mostP, takenByOther: takenByW),
+                                          lower: lower, upper: upper)
+            for g in moved {
+                for e in groupStart[Int(g)]..<groupStart[Int(g) + 1] { known[Int(groupProjects[e])] = false }
+            }
+            return true
+        }
+
         // A tie in a replayed round is broken as in `run` at every share (the same projects
         // tie). In a round to prove, a rival may reach the winner's rank only if the chain
         // puts the winner first (below).
-        for (round, step) in run.steps.enumerated() {
+        var round = 0
+        var swaps = 0
+        while round < run.steps.count {
+            let step = run.steps[round]
             let w = step.project
             let cost = costs[w]
             if round < exact {
                 fund(w, fewest: step.payers, most: step.payers)
+                round += 1
                 continue
             }
             let fewest = bounds.payers(of: supporters[w], weight: weight, total: supporterCount[w], cost: cost, share: lower, byLow: false)
@@ -111,15 +174,25 @@ extension ExactEqualSharesElection {
             precondition(fewest <= step.payers && step.payers <= most, "ExactEqualShares: the run's payers lie within the proof's bounds")
             // Every other unfunded project must lose to `w` with `fewest`: rank below it, or
             // with it and after it in the tie-breaking chain.
+            var rival: Int?
             for p in costs.indices where open[p] && p != w && bound[p] > 0 {
-                if !losesTo(p, payers: bound[p], winner: w, winnerPayers: fewest) {
-                    if !losesTo(p, payers: highPayers(p), winner: w, winnerPayers: fewest) {
-                        let needed = payersToBeat(p, winner: w, winnerPayers: fewest)
-                        return .failed(below: bounds.least(of: supporters[p], weight: weight, total: supporterCount[p], cost: costs[p], from: needed))
-                    }
+                if !losesTo(p, payers: bound[p], winner: w, winnerPayers: fewest) && !losesTo(p, payers: highPayers(p), winner: w, winnerPayers: fewest) {
+                    rival = p
+                    break
                 }
             }
+            if let p = rival {
+                // The next round's winner catching up with this one: the pair may hold.
+                if round + 1 < run.steps.count && run.steps[round + 1].project == p && provesPair(w, p, fewest: fewest, most: most) {
+                    swaps += 1
+                    round += 2
+                    continue
+                }
+                let needed = payersToBeat(p, winner: w, winnerPayers: fewest)
+                return .failed(below: bounds.least(of: supporters[p], weight: weight, total: supporterCount[p], cost: costs[p], from: needed))
+            }
             fund(w, fewest: fewest, most: most)
+            round += 1
         }
         // Nothing more is funded at any share of the interval.
         for p in costs.indices where open[p] && bound[p] > 0 {
@@ -127,7 +200,7 @@ extension ExactEqualSharesElection {
                 return .failed(below: bounds.least(of: supporters[p], weight: weight, total: supporterCount[p], cost: costs[p], from: 1))
             }
         }
-        return .proved
+        return .proved(swaps: swaps)
     }
 
     /// EES at `share`, where a range proof from `previous` (at a smaller share) held: the
@@ -188,6 +261,19 @@ struct RangeClasses {
     var targetOf: [Int32] = [-2]
     /// Scratch GMP integers for ``affords(paid:cost:payers:share:)``.
     let comparator = SumComparator()
+    /// Scratch per ballot group for pairs of rounds (0 outside them).
+    var mark: [UInt8]
+
+    /// One project of a pair of rounds (``chargePair(_:_:lower:upper:)``): its supporters,
+    /// cost, fewest and most payers over both orders, and the most that the other project
+    /// of the pair, funded first, can have taken from a supporter of both.
+    struct Funding {
+        var groups: [Int32]
+        var cost: Rational
+        var fewest: Int
+        var most: Int
+        var takenByOther: Rational
+    }
 
     /// An interval of amounts paid, the key of a class.
     struct Interval: Hashable {
@@ -197,6 +283,7 @@ struct RangeClasses {
 
     init(groups: Int) {
         classOf = [Int32](repeating: 0, count: groups)
+        mark = [UInt8](repeating: 0, count: groups)
     }
 
     /// The classes of `groups` with the voters of `groups` in each (scratch `countOf` is
@@ -225,6 +312,89 @@ struct RangeClasses {
             t -= count
         }
         return t
+    }
+
+    /// The peel of ``payers(of:weight:total:cost:share:byLow:)`` on the `high` bounds, with
+    /// `extra` added to those of the groups in `others`: a project's fewest payers when the
+    /// other project of a pair is funded first. Sorts the (class, in `others`) parts.
+    mutating func payers(of groups: [Int32], weight: [Int], total: Int, cost: Rational, share: Rational, adding extra: Rational, to others: [Int32]) -> Int {
+        for g in others { mark[Int(g)] = 1 }
+        var countOfPart: [Int: Int] = [:]
+        for g in groups { countOfPart[2 * Int(classOf[Int(g)]) + Int(mark[Int(g)]), default: 0] += weight[Int(g)] }
+        for g in others { mark[Int(g)] = 0 }
+        let parts = countOfPart.map { (paid: $0.key % 2 == 1 ? high[$0.key / 2] + extra : high[$0.key / 2], count: $0.value) }
+            .sorted { Rational.compare($0.paid, $1.paid) > 0 }
+        var t = total
+        for (paid, count) in parts {
+            if affords(paid: paid, cost: cost, payers: t, share: share) { break }
+            t -= count
+        }
+        return t
+    }
+
+    /// Funds the two projects of a pair of rounds, in either order, at every share of
+    /// `[lower, upper]` (``ExactEqualSharesElection/rangeProof(_:upTo:)``): each supporter
+    /// surely pays each project it supports, surely does not, or may, and moves to the class
+    /// of its new interval.
+    /// - Returns: the groups that moved.
+    mutating func chargePair(_ first: Funding, _ second: Funding, lower: Rational, upper: Rational) -> [Int32] {
+        for g in first.groups { mark[Int(g)] |= 1 }
+        for g in second.groups { mark[Int(g)] |= 2 }
+        /// What a group of class `k` adds to its interval for `f`, supporting the other
+        /// project too or not.
+        func added(_ f: Funding, _ k: Int, both: Bool) -> (low: Rational, high: Rational) {
+            let hi = both ? high[k] + f.takenByOther : high[k]
+            if affords(paid: hi, cost: f.cost, payers: f.fewest, share: lower) {
+                return (f.cost / Rational(f.most), f.cost / Rational(f.fewest))
+            }
+            if !affords(paid: low[k], cost: f.cost, payers: f.most, share: upper) { return (.zero, .zero) }
+            return (.zero, f.cost / Rational(f.fewest))
+        }
+        var targetOfPart: [Int: Int32] = [:]
+        var moved: [Int32] = []
+        for g in first.groups + second.groups {
+            let flags = mark[Int(g)]
+            guard flags != 0 else { continue }
+            mark[Int(g)] = 0
+            let k = Int(classOf[Int(g)])
+            let part = 4 * k + Int(flags)
+            let target: Int32
+            if let known = targetOfPart[part] {
+                target = known
+            } else {
+                var lo = low[k]
+                var hi = high[k]
+                if flags & 1 != 0 {
+                    let (l, h) = added(first, k, both: flags == 3)
+                    lo = lo + l
+                    hi = hi + h
+                }
+                if flags & 2 != 0 {
+                    let (l, h) = added(second, k, both: flags == 3)
+                    lo = lo + l
+                    hi = hi + h
+                }
+                let interval = Interval(low: lo, high: hi)
+                if lo == low[k] && hi == high[k] {
+                    target = Int32(k)
+                } else if let existing = classOfInterval[interval] {
+                    target = existing
+                } else {
+                    target = Int32(low.count)
+                    low.append(lo)
+                    high.append(hi)
+                    countOf.append(0)
+                    targetOf.append(-2)
+                    classOfInterval[interval] = target
+                }
+                targetOfPart[part] = target
+            }
+            if target != Int32(k) {
+                classOf[Int(g)] = target
+                moved.append(g)
+            }
+        }
+        return moved
     }
 
     /// `min{lo_(t) + cost/t : t >= needed}` over the supporters `groups` (`total` voters):
