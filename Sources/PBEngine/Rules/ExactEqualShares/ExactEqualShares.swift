@@ -95,8 +95,8 @@ public enum ExactEqualShares: CountingRule {
                     break
                 }
                 // The next share at which the funded set differs: the next event, unless a
-                // proof shows that a larger share funds the same winners at every share up to
-                // it (then the run there, and its events, are the walk's from that share on).
+                // proof shows that a larger share funds the same set at every share up to it
+                // (then the run there, and its events, are the walk's from that share on).
                 let funded = Set(current.funded)
                 var probe = current
                 var changed: ExactEqualSharesRun?

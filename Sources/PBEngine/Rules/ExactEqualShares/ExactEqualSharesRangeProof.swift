@@ -1,5 +1,5 @@
-/// A proof that Exact Equal Shares funds the same winners, in the same order, at every
-/// share of an interval: what lets `add-opt` jump over the changes of a run's path that
+/// A proof that Exact Equal Shares funds the same winners, in the same order or with
+/// pairs of consecutive winners swapped, at every share of an interval: what lets `add-opt` jump over the changes of a run's path that
 /// cannot change the funded set (Guides/ExactEqualShares.md, "Jumping over path changes").
 ///
 /// Hand-written for the walk's sake: nearly every event of `add-opt` (Lodz 2022: 1,127
