@@ -1,6 +1,6 @@
 /// A proof that Exact Equal Shares funds the same winners, in the same order or with
-/// pairs of consecutive winners swapped, at every share of an interval: what lets `add-opt` jump over the changes of a run's path that
-/// cannot change the funded set (Guides/ExactEqualShares.md, "Jumping over path changes").
+/// pairs of consecutive winners swapped, at every share of an interval: what lets
+/// `add-opt` jump over the changes of a run's path that cannot change the funded set (Guides/ExactEqualShares.md, "Jumping over path changes").
 ///
 /// Hand-written for the walk's sake: nearly every event of `add-opt` (Lodz 2022: 1,127
 /// of 1,161) is a change of a run's path that leaves the funded set as it was, mostly a
@@ -374,19 +374,7 @@ struct RangeClasses {
                     lo = lo + l
                     hi = hi + h
                 }
-                let interval = Interval(low: lo, high: hi)
-                if lo == low[k] && hi == high[k] {
-                    target = Int32(k)
-                } else if let existing = classOfInterval[interval] {
-                    target = existing
-                } else {
-                    target = Int32(low.count)
-                    low.append(lo)
-                    high.append(hi)
-                    countOf.append(0)
-                    targetOf.append(-2)
-                    classOfInterval[interval] = target
-                }
+                target = lo == low[k] && hi == high[k] ? Int32(k) : classHolding(Interval(low: lo, high: hi))
                 targetOfPart[part] = target
             }
             if target != Int32(k) {
@@ -485,17 +473,7 @@ struct RangeClasses {
             } else {
                 interval = Interval(low: lo, high: hi + large)
             }
-            if let existing = classOfInterval[interval] {
-                targetOf[k] = existing
-            } else {
-                let fresh = Int32(low.count)
-                low.append(interval.low)
-                high.append(interval.high)
-                countOf.append(0)
-                targetOf.append(-2)
-                classOfInterval[interval] = fresh
-                targetOf[k] = fresh
-            }
+            targetOf[k] = classHolding(interval)
         }
         var moved: [Int32] = []
         for g in groups {
@@ -508,6 +486,18 @@ struct RangeClasses {
         for k in listed { targetOf[Int(k)] = -2 }
         listed.removeAll(keepingCapacity: true)
         return moved
+    }
+
+    /// The class of `interval`, a new one if no class has it.
+    mutating func classHolding(_ interval: Interval) -> Int32 {
+        if let existing = classOfInterval[interval] { return existing }
+        let fresh = Int32(low.count)
+        low.append(interval.low)
+        high.append(interval.high)
+        countOf.append(0)
+        targetOf.append(-2)
+        classOfInterval[interval] = fresh
+        return fresh
     }
 
     /// Whether `paid + cost/payers <= share`: the run's own ``ExactEqualSharesElection/Threshold``
