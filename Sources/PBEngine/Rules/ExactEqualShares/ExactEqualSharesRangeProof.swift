@@ -273,6 +273,19 @@ struct RangeClasses {
         var fewest: Int
         var most: Int
         var takenByOther: Rational
+        /// The largest and the least payment: `cost / fewest`, `cost / most`.
+        let large: Rational
+        let small: Rational
+
+        init(groups: [Int32], cost: Rational, fewest: Int, most: Int, takenByOther: Rational = .zero) {
+            self.groups = groups
+            self.cost = cost
+            self.fewest = fewest
+            self.most = most
+            self.takenByOther = takenByOther
+            large = cost / Rational(fewest)
+            small = cost / Rational(most)
+        }
     }
 
     /// An interval of amounts paid, the key of a class.
@@ -340,16 +353,6 @@ struct RangeClasses {
     mutating func chargePair(_ first: Funding, _ second: Funding, lower: Rational, upper: Rational) -> [Int32] {
         for g in first.groups { mark[Int(g)] |= 1 }
         for g in second.groups { mark[Int(g)] |= 2 }
-        /// What a group of class `k` adds to its interval for `f`, supporting the other
-        /// project too or not.
-        func added(_ f: Funding, _ k: Int, both: Bool) -> (low: Rational, high: Rational) {
-            let hi = both ? high[k] + f.takenByOther : high[k]
-            if affords(paid: hi, cost: f.cost, payers: f.fewest, share: lower) {
-                return (f.cost / Rational(f.most), f.cost / Rational(f.fewest))
-            }
-            if !affords(paid: low[k], cost: f.cost, payers: f.most, share: upper) { return (.zero, .zero) }
-            return (.zero, f.cost / Rational(f.fewest))
-        }
         var targetOfPart: [Int: Int32] = [:]
         var moved: [Int32] = []
         for g in first.groups + second.groups {
@@ -365,14 +368,16 @@ struct RangeClasses {
                 var lo = low[k]
                 var hi = high[k]
                 if flags & 1 != 0 {
-                    let (l, h) = added(first, k, both: flags == 3)
-                    lo = lo + l
-                    hi = hi + h
+                    if let (l, h) = added(first, low: low[k], before: flags == 3 ? high[k] + first.takenByOther : high[k], lower: lower, upper: upper) {
+                        lo = lo + l
+                        hi = hi + h
+                    }
                 }
                 if flags & 2 != 0 {
-                    let (l, h) = added(second, k, both: flags == 3)
-                    lo = lo + l
-                    hi = hi + h
+                    if let (l, h) = added(second, low: low[k], before: flags == 3 ? high[k] + second.takenByOther : high[k], lower: lower, upper: upper) {
+                        lo = lo + l
+                        hi = hi + h
+                    }
                 }
                 target = lo == low[k] && hi == high[k] ? Int32(k) : classHolding(Interval(low: lo, high: hi))
                 targetOfPart[part] = target
@@ -454,8 +459,7 @@ struct RangeClasses {
     /// surely does not, or may, and its groups move to the class of the new interval.
     /// - Returns: the groups that moved.
     mutating func charge(_ groups: [Int32], cost: Rational, fewest: Int, most: Int, lower: Rational, upper: Rational) -> [Int32] {
-        let large = cost / Rational(fewest)
-        let small = cost / Rational(most)
+        let funding = Funding(groups: groups, cost: cost, fewest: fewest, most: most)
         // The new class of each of the supporters' classes, in `targetOf` (arrays, not a
         // set and a dictionary: this ran once a round and was an eighth of Lodz's time).
         for g in groups {
@@ -463,17 +467,9 @@ struct RangeClasses {
             guard targetOf[k] == -2 else { continue }
             targetOf[k] = -1
             listed.append(Int32(k))
-            let lo = low[k]
-            let hi = high[k]
-            let interval: Interval
-            if affords(paid: hi, cost: cost, payers: fewest, share: lower) {
-                interval = Interval(low: lo + small, high: hi + large)
-            } else if !affords(paid: lo, cost: cost, payers: most, share: upper) {
-                continue
-            } else {
-                interval = Interval(low: lo, high: hi + large)
-            }
-            targetOf[k] = classHolding(interval)
+            // Surely not paying: it stays.
+            guard let (least, most) = added(funding, low: low[k], before: high[k], lower: lower, upper: upper) else { continue }
+            targetOf[k] = classHolding(Interval(low: low[k] + least, high: high[k] + most))
         }
         var moved: [Int32] = []
         for g in groups {
@@ -486,6 +482,17 @@ struct RangeClasses {
         for k in listed { targetOf[Int(k)] = -2 }
         listed.removeAll(keepingCapacity: true)
         return moved
+    }
+
+    /// What a supporter adds to its interval when `f` is funded by between `f.fewest` and
+    /// `f.most` payers at every share of `[lower, upper]`, `low` being the least it has
+    /// paid and `before` the most it can have paid when `f`'s round comes: it surely pays
+    /// (`before + cost/fewest <= lower`: between the least and the largest payment), surely
+    /// does not (`low + cost/most > upper`: `nil`), or may (nothing to the largest).
+    func added(_ f: Funding, low: Rational, before: Rational, lower: Rational, upper: Rational) -> (low: Rational, high: Rational)? {
+        if affords(paid: before, cost: f.cost, payers: f.fewest, share: lower) { return (f.small, f.large) }
+        if !affords(paid: low, cost: f.cost, payers: f.most, share: upper) { return nil }
+        return (.zero, f.large)
     }
 
     /// The class of `interval`, a new one if no class has it.
