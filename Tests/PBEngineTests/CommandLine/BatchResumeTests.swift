@@ -9,6 +9,8 @@ struct BatchResumeTests {
     static let ballots = PBCountBinary.packageRoot.appendingPathComponent("Ballots").path
     static let rules = "greedy,mes,phragmen"
 
+    /// A fresh folder for one test's files; the test removes it (`defer`), so test runs
+    /// leave nothing behind in `/tmp`.
     static func folder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("pbcount-resume-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
@@ -39,6 +41,7 @@ struct BatchResumeTests {
     @Test("an interrupted CSV batch, resumed, equals a fresh run; a half-written last row is written again")
     func csvPrefix() throws {
         let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let fresh = dir.appendingPathComponent("fresh.csv")
         let first = try Self.batch(fresh, resume: false)
         let lines = try String(contentsOf: fresh, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
@@ -59,6 +62,7 @@ struct BatchResumeTests {
     @Test("rows already present are skipped wherever they are; the rest are added once")
     func csvGap() throws {
         let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let fresh = dir.appendingPathComponent("fresh.csv")
         _ = try Self.batch(fresh, resume: false)
         let rows = try Self.csvRows(fresh)
@@ -79,6 +83,7 @@ struct BatchResumeTests {
     @Test("JSON Lines: an interrupted batch, resumed, equals a fresh run")
     func jsonlPrefix() throws {
         let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let fresh = dir.appendingPathComponent("fresh.jsonl")
         _ = try Self.batch(fresh, resume: false)
         let lines = try String(contentsOf: fresh, encoding: .utf8).split(separator: "\n")

@@ -74,6 +74,16 @@ struct EqualSharesAdd1JumpTests {
         let engine = EqualSharesRun(profile: profile, utility: utility, ties: ties)
         let stepped = Result { try EqualShares.completeByAdd1Stepped(engine, budget: election.budget, variant: variant, threads: 2) }
         let jumped = Result { try EqualShares.completeByAdd1(engine, budget: election.budget, variant: variant, threads: 2) }
+        // On one lane (no runs ahead): the same loop, so the same result and the same count of runs.
+        let oneLane = Result { try EqualShares.completeByAdd1(engine, budget: election.budget, variant: variant, threads: 1) }
+        switch (jumped, oneLane) {
+        case let (.success(two), .success(one)):
+            #expect(two.runs == one.runs && two.steps == one.steps && two.record.funded == one.record.funded, "\(what) one lane")
+        case let (.failure(two), .failure(one)):
+            #expect("\(two)" == "\(one)", "\(what) one lane")
+        default:
+            Issue.record("\(what): two lanes \(jumped), one lane \(oneLane)")
+        }
         tally.comparisons += 1
         switch (stepped, jumped) {
         case let (.success(a), .success(b)):

@@ -46,7 +46,8 @@ extension EqualShares {
         let exact = budget / Rational(profile.voterCount)
         // Unit shares are `start + k`; `k` is the last one kept (0: the counter's start).
         let start = variant == .pabutools ? exact : exact.floor
-        var probes = EqualSharesAdd1Probes(engine: engine, start: start, lanes: threads > 1 ? 2 : 1)
+        let probes = EqualSharesAdd1Probes(engine: engine, start: start, lanes: threads > 1 ? 2 : 1)
+        defer { probes.finish() }
         var current = try probes.engines[0].run(share: exact)
         var k = 0
         var steps = 0
@@ -72,30 +73,18 @@ extension EqualShares {
                 if let l = limit, l <= k { limit = nil }
                 continue
             }
-            var window = grow
-            var aimed = false
-            if let x = predictedCrossing(from: previous, to: current), let last = lastUnit(before: x, start: start) {
-                // Aim at the last unit share before the predicted crossing; its neighbour
-                // (the first after it) is what the loop will want next.
-                // After a failed probe the window halves as before.
-                if last > k && last - k <= window {
-                    window = last - k
-                    aimed = true
-                } else if last <= k {
-                    window = 1
-                    aimed = true
-                }
-            } else if let reach = reach(from: previous, to: current) {
-                window = min(window, reach)
-            }
-            if let l = limit { window = min(window, l - k - 1) }
-            window = max(1, window)
+            let window = plan(k: k, grow: grow, limit: limit, previous: previous, current: current, start: start)
             let target = k + window
-            // Stepping unit by unit (near a crossing of two projects' rho, where the proof
-            // fails even for one unit), or aiming just before a predicted crossing, the next
-            // probe is almost always the next unit: a second core runs it alongside.
-            // Elsewhere the next probe depends on this one's result, and a guess is rarely right.
-            let result = probes.result(at: target, alongside: aimed || (window == 1 && grow == 1) ? target + 1 : nil)
+            // The second lane runs the share the loop is likely to want next: where the
+            // window halves to if this probe fails (the plan of that state, exactly), or,
+            // stepping unit by unit, the next unit.
+            if window > 1 {
+                probes.prefetch(k + plan(k: k, grow: max(1, window / 2), limit: min(limit ?? target, target),
+                                         previous: previous, current: current, start: start))
+            } else {
+                probes.prefetch(target + 1)
+            }
+            let result = probes.result(at: target)
             var proved = false
             if case .success(let probe) = result { proved = holds(from: current, to: probe, ties: engine.ties) }
             if !proved && window > 1 {
@@ -124,6 +113,32 @@ extension EqualShares {
 
     /// The first window after a change of outcome (a guess; the proof decides).
     static let windowAfterChange = 8
+
+    /// The next probe of the add1 loop: `window` units beyond the kept share `k`, capped by
+    /// `grow` (doubled after each proof, halved after each failure) and by `limit` (the
+    /// nearest share a probe failed to reach from `current`); aimed at the last unit before
+    /// the crossing that `previous` and `current` predict when it lies within the window,
+    /// else capped by the guessed reach of a proof. Only chooses where to probe (the proof
+    /// decides).
+    /// - Complexity: O(rounds * rivals^2).
+    static func plan(k: Int, grow: Int, limit: Int?, previous: EqualSharesRun.Record?, current: EqualSharesRun.Record,
+                     start: Rational) -> Int {
+        var window = grow
+        if let x = predictedCrossing(from: previous, to: current), let last = lastUnit(before: x, start: start) {
+            // Aim at the last unit share before the predicted crossing; its neighbour
+            // (the first after it) is what the loop will want next.
+            // After a failed probe the window halves as before.
+            if last > k && last - k <= window {
+                window = last - k
+            } else if last <= k {
+                window = 1
+            }
+        } else if let reach = reach(from: previous, to: current) {
+            window = min(window, reach)
+        }
+        if let l = limit { window = min(window, l - k - 1) }
+        return max(1, window)
+    }
 
     /// The counter `j` of the last unit share `start + j` strictly below `x` (`nil` if it does
     /// not fit an `Int`).

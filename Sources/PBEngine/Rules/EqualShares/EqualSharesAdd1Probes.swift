@@ -1,18 +1,37 @@
 import Dispatch
+import Foundation
 
 /// The MES runs of the add1 loop (``EqualShares/completeByAdd1(_:budget:variant:threads:)``),
 /// by unit share `start + k`: each share is run at most once and its result kept while the
-/// loop may look at it again. With a second lane, the share the loop may need next runs on
-/// it at the same time.
+/// loop may look at it again.
 ///
-/// ``used`` counts the shares the loop looked at, not the runs made: a run made alongside
-/// and never looked at does not count, so the count does not depend on the number of lanes.
-struct EqualSharesAdd1Probes {
-    /// Lane 0 is the caller's engine; lane 1, if any, runs the share asked for alongside.
+/// With a second lane, the loop names the share it is likely to want next
+/// (``prefetch(_:)``) and a background thread runs it while the loop goes on with its
+/// current probe on lane 0; the loop never waits for a run it did not ask for (a run ahead
+/// that turns out useless only costs the otherwise idle core). Asking for a share that is
+/// running ahead waits for that run instead of starting it again.
+///
+/// ``used`` counts the shares the loop looked at, not the runs made: a run made ahead and
+/// never looked at does not count, and a share's result is the same whichever lane ran it,
+/// so the loop's decisions and the count do not depend on the number of lanes.
+///
+/// `@unchecked Sendable`: lane 1's thread touches only ``ahead`` and ``finished`` (under
+/// ``lock``) and its own engine; everything else belongs to the loop's thread.
+final class EqualSharesAdd1Probes: @unchecked Sendable {
+    typealias Outcome = Result<EqualSharesRun.Record, any Error>
+
+    /// Lane 0 is the caller's engine; lane 1, if any, runs shares ahead.
     let engines: [EqualSharesRun]
     let start: Rational
-    private var results: [Int: Result<EqualSharesRun.Record, any Error>] = [:]
+    private var results: [Int: Outcome] = [:]
     private var looked: Set<Int> = []
+    /// Lane 1's work: the share it runs (under ``lock``), what it finished and not yet
+    /// handed over, and a group to wait for it.
+    private let lock = NSLock()
+    private var ahead: Int?
+    private var finished: [Int: Outcome] = [:]
+    private let aheadDone = DispatchGroup()
+    private let aheadQueue = DispatchQueue(label: "pbcount.mes.add1.ahead")
 
     /// How many distinct shares the loop looked at.
     var used: Int { looked.count }
@@ -22,7 +41,7 @@ struct EqualSharesAdd1Probes {
     ///   - start: the unit share counter's start.
     init(engine: EqualSharesRun, start: Rational, lanes: Int) {
         var engines = [engine]
-        for _ in 1..<max(1, lanes) {
+        for _ in 1..<max(1, min(lanes, 2)) {
             engines.append(EqualSharesRun(profile: engine.profile, utility: engine.utility, ties: engine.ties))
         }
         for e in engines { e.findsRunnerUp = true }
@@ -30,35 +49,58 @@ struct EqualSharesAdd1Probes {
         self.start = start
     }
 
-    /// MES at `start + k`; with a second lane, MES at `start + other` alongside if not done.
+    deinit { aheadDone.wait() }
+
+    /// MES at `start + k`: known already, waited for if it is running ahead, else run on lane 0.
     ///
-    /// - Complexity: one or two MES runs, or none when already run.
-    mutating func result(at k: Int, alongside other: Int?) -> Result<EqualSharesRun.Record, any Error> {
+    /// - Complexity: one MES run, or none when already run.
+    func result(at k: Int) -> Outcome {
         looked.insert(k)
+        collectFinished()
         if let known = results[k] { return known }
-        var shares = [k]
-        if engines.count > 1, let other, other != k, results[other] == nil { shares.append(other) }
-        var out = [Result<EqualSharesRun.Record, any Error>?](repeating: nil, count: shares.count)
-        let start = start
-        if shares.count == 1 {
-            out[0] = Result { try engines[0].run(share: start + Rational(k)) }
-        } else {
-            let engines = engines
-            let shares = shares
-            out.withUnsafeMutableBufferPointer { slots in
-                nonisolated(unsafe) let slots = slots  // each task writes its own slot
-                nonisolated(unsafe) let engines = engines  // and uses its own engine
-                DispatchQueue.concurrentPerform(iterations: 2) { lane in
-                    slots[lane] = Result { try engines[lane].run(share: start + Rational(shares[lane])) }
-                }
-            }
+        if lock.withLock({ ahead == k }) {
+            aheadDone.wait()
+            collectFinished()
+            if let known = results[k] { return known }
+            preconditionFailure("EqualShares: an add1 run made ahead is handed over")
         }
-        for (lane, share) in shares.enumerated() {
-            guard let result = out[lane] else { preconditionFailure("EqualShares: every add1 run asked for finished") }
-            results[share] = result
-        }
-        guard let result = results[k] else { preconditionFailure("EqualShares: the add1 run asked for is kept") }
+        let result = Outcome { try engines[0].run(share: start + Rational(k)) }
+        results[k] = result
         return result
+    }
+
+    /// With a second lane that is idle, starts MES at `start + k` on it (if not known yet);
+    /// otherwise nothing. Never waits.
+    func prefetch(_ k: Int) {
+        guard engines.count > 1, k >= 0 else { return }
+        collectFinished()
+        if results[k] != nil { return }
+        let idle = lock.withLock { () -> Bool in
+            guard ahead == nil else { return false }
+            ahead = k
+            return true
+        }
+        guard idle else { return }
+        nonisolated(unsafe) let engine = engines[1]  // only lane 1's thread uses it, one run at a time
+        let share = start + Rational(k)
+        aheadDone.enter()
+        aheadQueue.async { [self] in
+            let result = Outcome { try engine.run(share: share) }
+            lock.withLock {
+                finished[k] = result
+                ahead = nil
+            }
+            aheadDone.leave()
+        }
+    }
+
+    /// Moves what lane 1 finished into ``results``.
+    private func collectFinished() {
+        let done = lock.withLock { () -> [Int: Outcome] in
+            defer { finished = [:] }
+            return finished
+        }
+        for (k, result) in done where results[k] == nil { results[k] = result }
     }
 
     /// Among the shares `start + j`, `j > k`, that the loop looked at before and whose run
@@ -73,7 +115,10 @@ struct EqualSharesAdd1Probes {
     }
 
     /// Drops the runs at shares `start + j`, `j < k`: the loop never goes back.
-    mutating func forget(below k: Int) {
+    func forget(below k: Int) {
         if results.count > 64 { results = results.filter { $0.key >= k } }
     }
+
+    /// Waits for lane 1 to finish what it runs (before the engines are used for anything else).
+    func finish() { aheadDone.wait() }
 }
