@@ -1,23 +1,17 @@
-import Dispatch
-import Foundation
-
 /// The MES runs of the add1 loop (``EqualShares/completeByAdd1(_:budget:variant:threads:)``),
 /// by unit share `start + k`: each share is run at most once and its result kept while the
 /// loop may look at it again.
 ///
 /// With a second lane, the loop names the share it is likely to want next
-/// (``prefetch(_:)``) and a background thread runs it while the loop goes on with its
-/// current probe on lane 0; the loop never waits for a run it did not ask for (a run ahead
+/// (``prefetch(_:)``) and a background thread runs it (``RunAhead``) while the loop goes on
+/// with its current probe on lane 0; the loop never waits for a run it did not ask for (a run ahead
 /// that turns out useless only costs the otherwise idle core). Asking for a share that is
 /// running ahead waits for that run instead of starting it again.
 ///
 /// ``used`` counts the shares the loop looked at, not the runs made: a run made ahead and
 /// never looked at does not count, and a share's result is the same whichever lane ran it,
 /// so the loop's decisions and the count do not depend on the number of lanes.
-///
-/// `@unchecked Sendable`: lane 1's thread touches only ``ahead`` and ``finished`` (under
-/// ``lock``) and its own engine; everything else belongs to the loop's thread.
-final class EqualSharesAdd1Probes: @unchecked Sendable {
+final class EqualSharesAdd1Probes {
     typealias Outcome = Result<EqualSharesRun.Record, any Error>
 
     /// Lane 0 is the caller's engine; lane 1, if any, runs shares ahead.
@@ -25,13 +19,8 @@ final class EqualSharesAdd1Probes: @unchecked Sendable {
     let start: Rational
     private var results: [Int: Outcome] = [:]
     private var looked: Set<Int> = []
-    /// Lane 1's work: the share it runs (under ``lock``), what it finished and not yet
-    /// handed over, and a group to wait for it.
-    private let lock = NSLock()
-    private var ahead: Int?
-    private var finished: [Int: Outcome] = [:]
-    private let aheadDone = DispatchGroup()
-    private let aheadQueue = DispatchQueue(label: "pbcount.mes.add1.ahead")
+    /// Lane 1: the share it runs ahead, by counter.
+    private let ahead = RunAhead<Int, Outcome>()
 
     /// How many distinct shares the loop looked at.
     var used: Int { looked.count }
@@ -49,8 +38,6 @@ final class EqualSharesAdd1Probes: @unchecked Sendable {
         self.start = start
     }
 
-    deinit { aheadDone.wait() }
-
     /// MES at `start + k`: known already, waited for if it is running ahead, else run on lane 0.
     ///
     /// - Complexity: one MES run, or none when already run.
@@ -58,13 +45,7 @@ final class EqualSharesAdd1Probes: @unchecked Sendable {
         looked.insert(k)
         collectFinished()
         if let known = results[k] { return known }
-        if lock.withLock({ ahead == k }) {
-            aheadDone.wait()
-            collectFinished()
-            if let known = results[k] { return known }
-            preconditionFailure("EqualShares: an add1 run made ahead is handed over")
-        }
-        let result = Outcome { try engines[0].run(share: start + Rational(k)) }
+        let result = ahead.take(k) ?? Outcome { try engines[0].run(share: start + Rational(k)) }
         results[k] = result
         return result
     }
@@ -75,32 +56,14 @@ final class EqualSharesAdd1Probes: @unchecked Sendable {
         guard engines.count > 1, k >= 0 else { return }
         collectFinished()
         if results[k] != nil { return }
-        let idle = lock.withLock { () -> Bool in
-            guard ahead == nil else { return false }
-            ahead = k
-            return true
-        }
-        guard idle else { return }
         nonisolated(unsafe) let engine = engines[1]  // only lane 1's thread uses it, one run at a time
         let share = start + Rational(k)
-        aheadDone.enter()
-        aheadQueue.async { [self] in
-            let result = Outcome { try engine.run(share: share) }
-            lock.withLock {
-                finished[k] = result
-                ahead = nil
-            }
-            aheadDone.leave()
-        }
+        ahead.start(k) { Outcome { try engine.run(share: share) } }
     }
 
     /// Moves what lane 1 finished into ``results``.
     private func collectFinished() {
-        let done = lock.withLock { () -> [Int: Outcome] in
-            defer { finished = [:] }
-            return finished
-        }
-        for (k, result) in done where results[k] == nil { results[k] = result }
+        for (k, result) in ahead.takeFinished() where results[k] == nil { results[k] = result }
     }
 
     /// Among the shares `start + j`, `j > k`, that the loop looked at before and whose run
@@ -120,5 +83,5 @@ final class EqualSharesAdd1Probes: @unchecked Sendable {
     }
 
     /// Waits for lane 1 to finish what it runs (before the engines are used for anything else).
-    func finish() { aheadDone.wait() }
+    func finish() { ahead.finish() }
 }
