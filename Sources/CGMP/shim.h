@@ -61,6 +61,27 @@ static inline char *pb_mpq_floor_str(mpq_srcptr q) {
     return s;
 }
 
+/// floor(q * 2^64) for q >= 0 as two 64-bit words (`hi`: the integer part, `lo`: the
+/// first 64 bits of the fraction), saturated to all ones when the integer part needs more
+/// than 64 bits.
+static inline void pb_mpq_fixed64(mpq_srcptr q, uint64_t *hi, uint64_t *lo) {
+    mpz_t t;
+    mpz_init(t);
+    mpz_mul_2exp(t, mpq_numref(q), 64);
+    mpz_fdiv_q(t, t, mpq_denref(q));
+    if (mpz_sizeinbase(t, 2) > 128) {
+        *hi = UINT64_MAX;
+        *lo = UINT64_MAX;
+    } else {
+        uint64_t words[2] = {0, 0};
+        size_t count = 0;
+        mpz_export(words, &count, -1, sizeof(uint64_t), 0, 0, t);  // least significant word first
+        *lo = words[0];
+        *hi = words[1];
+    }
+    mpz_clear(t);
+}
+
 /// Sets `r` to floor(q) (an integer-valued rational).
 static inline void pb_mpq_floor(mpq_ptr r, mpq_srcptr q) {
     mpz_t f;

@@ -43,6 +43,46 @@ extension Rational: Comparable {
     }
 }
 
+extension Rational {
+    /// `floor(self * 2^64)` as a 128-bit key (`high`: the integer part, `low`: the first 64
+    /// bits of the fraction), all ones from `2^64` on; for `self >= 0`. A smaller key means a
+    /// smaller value; equal keys say nothing. A filter before an exact comparison, for hot
+    /// loops that compare the same long fractions many times (computed once per value).
+    package var fixedPointKey: FixedPointKey {
+        switch storage {
+        case let .small(n, d):
+            precondition(n >= 0, "Rational: a fixed-point key of a non-negative value")
+            let (q, r) = n.quotientAndRemainder(dividingBy: d)
+            return FixedPointKey(high: UInt64(q), low: UInt64(d).dividingFullWidth((high: UInt64(r), low: 0)).quotient)
+        case let .big(b):
+            precondition(b.signum >= 0, "Rational: a fixed-point key of a non-negative value")
+            var high: UInt64 = 0
+            var low: UInt64 = 0
+            withExtendedLifetime(b) { pb_mpq_fixed64(b.value, &high, &low) }
+            return FixedPointKey(high: high, low: low)
+        }
+    }
+}
+
+/// ``Rational/fixedPointKey``: `floor(x * 2^64)` in two words, compared as one 128-bit number.
+package struct FixedPointKey: Sendable, Equatable {
+    package var high: UInt64
+    package var low: UInt64
+
+    package init(high: UInt64, low: UInt64) {
+        self.high = high
+        self.low = low
+    }
+
+    /// -1, 0 or 1 as `a`'s key is below, equal to or above `b`'s.
+    @inline(__always)
+    package static func compare(_ a: FixedPointKey, _ b: FixedPointKey) -> Int {
+        if a.high != b.high { return a.high < b.high ? -1 : 1 }
+        if a.low != b.low { return a.low < b.low ? -1 : 1 }
+        return 0
+    }
+}
+
 extension Rational: Hashable {
     /// Hashes the canonical parts: the two words of a small value, the GMP limbs of a big
     /// one (not its decimal text, which costs a division per digit).

@@ -253,6 +253,10 @@ struct RangeClasses {
     var classOf: [Int32]
     var low: [Rational] = [.zero]
     var high: [Rational] = [.zero]
+    /// Each class's `low` and `high` as ``FixedPointKey``s: a peel's heap orders classes by
+    /// them, and compares the amounts themselves only on equal keys.
+    var lowKey = [FixedPointKey(high: 0, low: 0)]
+    var highKey = [FixedPointKey(high: 0, low: 0)]
     var classOfInterval: [Interval: Int32] = [Interval(low: .zero, high: .zero): 0]
     /// Scratch: each class's supporters of the project being read (0 outside a read).
     var countOf: [Int] = [0]
@@ -318,7 +322,7 @@ struct RangeClasses {
     /// poorest class first, each class checked at its largest `t`.
     mutating func payers(of groups: [Int32], weight: [Int], total: Int, cost: Rational, share: Rational, byLow: Bool) -> Int {
         let paid = byLow ? low : high
-        var poorest = PoorestFirst(classes(of: groups, weight: weight), paid: paid)
+        var poorest = PoorestFirst(classes(of: groups, weight: weight), paid: paid, keys: byLow ? lowKey : highKey)
         var t = total
         while let (k, count) = poorest.next() {
             if affords(paid: paid[Int(k)], cost: cost, payers: t, share: share) { break }
@@ -394,7 +398,7 @@ struct RangeClasses {
     /// the least share up to which the `lo` bounds let the project have `needed` payers or
     /// more (`nil`: never). Per class, the least is at its largest `t`, as for events.
     mutating func least(of groups: [Int32], weight: [Int], total: Int, cost: Rational, from needed: Int) -> Rational? {
-        var poorest = PoorestFirst(classes(of: groups, weight: weight), paid: low)
+        var poorest = PoorestFirst(classes(of: groups, weight: weight), paid: low, keys: lowKey)
         var t = total
         var least: Rational?
         while t >= needed, needed > 0, let (k, count) = poorest.next() {
@@ -408,16 +412,20 @@ struct RangeClasses {
     /// A project's classes, poorest (most paid) first, without sorting them all: a binary
     /// max-heap on `paid`. A peel reads only the poorest few classes in most rounds, and
     /// amounts paid can be long fractions (GMP comparisons), so a full sort per project
-    /// and round cost more than the rest of a proof (Tenderloin). Classes that paid the same
+    /// and round cost more than the rest of a proof (Tenderloin). The heap compares the
+    /// amounts' ``FixedPointKey``s and the amounts only where those are equal (comparing long
+    /// fractions in the heap was a fifth of Amsterdam 309's time). Classes that paid the same
     /// may come in any order: the peel and ``least(of:weight:total:cost:from:)`` give the
     /// same for either order (the first of them, at the larger `t`, decides).
     struct PoorestFirst {
         var heap: [(key: Int32, count: Int)]
         let paid: [Rational]
+        let keys: [FixedPointKey]
 
-        init(_ classes: [(key: Int32, count: Int)], paid: [Rational]) {
+        init(_ classes: [(key: Int32, count: Int)], paid: [Rational], keys: [FixedPointKey]) {
             heap = classes
             self.paid = paid
+            self.keys = keys
             var i = heap.count / 2
             while i > 0 {
                 i -= 1
@@ -426,7 +434,9 @@ struct RangeClasses {
         }
 
         func poorer(_ i: Int, _ j: Int) -> Bool {
-            Rational.compare(paid[Int(heap[i].key)], paid[Int(heap[j].key)]) > 0
+            let (a, b) = (Int(heap[i].key), Int(heap[j].key))
+            let order = FixedPointKey.compare(keys[a], keys[b])
+            return order != 0 ? order > 0 : Rational.compare(paid[a], paid[b]) > 0
         }
 
         mutating func siftDown(_ start: Int) {
@@ -501,6 +511,8 @@ struct RangeClasses {
         let fresh = Int32(low.count)
         low.append(interval.low)
         high.append(interval.high)
+        lowKey.append(interval.low.fixedPointKey)
+        highKey.append(interval.high.fixedPointKey)
         countOf.append(0)
         targetOf.append(-2)
         classOfInterval[interval] = fresh
