@@ -93,7 +93,7 @@ extension ExactEqualSharesElection {
     func rangeProof(_ run: ExactEqualSharesRun, upTo upper: Rational) -> RangeProof {
         guard run.share < upper else { return .failed(below: nil) }
         let lower = run.share
-        var bounds = RangeClasses(groups: weight.count)
+        var bounds = RangeClasses(groups: weight.count, classes: min(weight.count, 1 << 15))
         var open = supporters.map { !$0.isEmpty }
         // A bound on each project's `t_hi`, exact where `known`.
         var bound = supporterCount
@@ -298,9 +298,17 @@ struct RangeClasses {
         var high: Rational
     }
 
-    init(groups: Int) {
+    /// - Parameter classes: how many classes the proof is expected to make (room for them
+    ///   up front: growing the class dictionary one doubling at a time rehashed every
+    ///   interval each time, a tenth of Warsaw 2026's proofs).
+    init(groups: Int, classes: Int = 0) {
         classOf = [Int32](repeating: 0, count: groups)
         mark = [UInt8](repeating: 0, count: groups)
+        classOfInterval.reserveCapacity(classes)
+        low.reserveCapacity(classes)
+        high.reserveCapacity(classes)
+        lowKey.reserveCapacity(classes)
+        highKey.reserveCapacity(classes)
     }
 
     /// The classes of `groups` with the voters of `groups` in each (scratch `countOf` is
