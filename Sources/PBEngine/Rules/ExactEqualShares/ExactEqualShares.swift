@@ -147,7 +147,8 @@ public enum ExactEqualShares: CountingRule {
     /// run, so each jump searches for a far end: from the last reach that held (at first,
     /// and never less than, twice the distance to the run's next event: a proof up to the
     /// event would save nothing), twice as far while proofs hold; when one fails, just
-    /// below the share its failing round names, while that is beyond the next event.
+    /// below the share its failing round names, while that is beyond the next event and
+    /// beyond what held already.
     struct ProofReach {
         /// The reach to try first, `nil` before the first proof.
         var next: Rational?
@@ -165,8 +166,11 @@ public enum ExactEqualShares: CountingRule {
             for _ in 0..<Self.tries {
                 proofs += 1
                 if case let .failed(below) = ees.rangeProof(run, upTo: upper) {
-                    guard proved == nil, let below, below > event else { break }
-                    upper = Self.justBelow(below, above: event)
+                    // Just below the share the failing round names, if that is beyond what
+                    // already held (or the next event).
+                    let floor = proved ?? event
+                    guard let below, below > floor else { break }
+                    upper = Self.justBelow(below, above: floor)
                 } else {
                     proved = upper
                     upper = Self.rounded(share + (upper - share) * Rational(2), within: upper - share)
