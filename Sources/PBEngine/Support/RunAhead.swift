@@ -62,9 +62,6 @@ final class RunAhead<Key: Hashable & Sendable, Value: Sendable>: @unchecked Send
         }
     }
 
-    /// Whether `key`'s work is running now.
-    func isRunning(_ key: Key) -> Bool { lock.withLock { running == key } }
-
     /// Waits until nothing runs.
     func finish() { done.wait() }
 }

@@ -125,9 +125,9 @@ extension EqualShares {
                      start: Rational) -> Int {
         var window = grow
         if let x = predictedCrossing(from: previous, to: current), let last = lastUnit(before: x, start: start) {
-            // Aim at the last unit share before the predicted crossing; its neighbour
-            // (the first after it) is what the loop will want next.
-            // After a failed probe the window halves as before.
+            // Aim at the last unit share before the predicted crossing: the first after it
+            // is where the outcome should change. After a failed probe the window halves
+            // as before.
             if last > k && last - k <= window {
                 window = last - k
             } else if last <= k {

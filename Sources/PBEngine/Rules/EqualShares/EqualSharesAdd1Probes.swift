@@ -4,9 +4,9 @@
 ///
 /// With a second lane, the loop names the share it is likely to want next
 /// (``prefetch(_:)``) and a background thread runs it (``RunAhead``) while the loop goes on
-/// with its current probe on lane 0; the loop never waits for a run it did not ask for (a run ahead
-/// that turns out useless only costs the otherwise idle core). Asking for a share that is
-/// running ahead waits for that run instead of starting it again.
+/// with its current probe on lane 0; the loop never waits for a run it did not ask for (a
+/// run ahead that turns out useless only costs the otherwise idle core). Asking for a share
+/// that is running ahead waits for that run instead of starting it again.
 ///
 /// ``used`` counts the shares the loop looked at, not the runs made: a run made ahead and
 /// never looked at does not count, and a share's result is the same whichever lane ran it,
