@@ -549,7 +549,12 @@ final class EqualSharesRun {
                                         sums[c] = sum &+ Int(weights[j])
                                     }
                                 }
-                                collected = [Group](unsafeUninitializedCapacity: n) { out, count in
+                                // No group: the empty array itself. Asked for zero capacity, the
+                                // initializer hands out the shared empty array's storage and writes
+                                // its count there, a write that ThreadSanitizer reports as a race
+                                // between two runs on two threads (the same 0 each time, but a
+                                // write to shared memory all the same).
+                                collected = n == 0 ? [] : [Group](unsafeUninitializedCapacity: n) { out, count in
                                     roundFactor.withUnsafeBufferPointer { factors in
                                         classRound.withUnsafeMutableBufferPointer { rounds in
                                             for g in 0 ..< n {
