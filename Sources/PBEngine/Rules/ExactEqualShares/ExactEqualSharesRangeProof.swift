@@ -1,6 +1,7 @@
 /// A proof that Exact Equal Shares funds the same winners, in the same order or with
 /// pairs of consecutive winners swapped, at every share of an interval: what lets
-/// `add-opt` jump over the changes of a run's path that cannot change the funded set (Guides/ExactEqualShares.md, "Jumping over path changes").
+/// `add-opt` jump over the changes of a run's path that cannot change the funded set
+/// (Guides/ExactEqualShares.md, "Jumping over path changes").
 ///
 /// Hand-written for the walk's sake: nearly every event of `add-opt` (Lodz 2022: 1,127
 /// of 1,161) is a change of a run's path that leaves the funded set as it was, mostly a
@@ -379,14 +380,11 @@ struct RangeClasses {
             } else {
                 var lo = low[k]
                 var hi = high[k]
-                if flags & 1 != 0 {
-                    if let (l, h) = added(first, low: low[k], before: flags == 3 ? high[k] + first.takenByOther : high[k], lower: lower, upper: upper) {
-                        lo = lo + l
-                        hi = hi + h
-                    }
-                }
-                if flags & 2 != 0 {
-                    if let (l, h) = added(second, low: low[k], before: flags == 3 ? high[k] + second.takenByOther : high[k], lower: lower, upper: upper) {
+                // Each project of the pair the class supports; a supporter of both may have
+                // paid the other one first.
+                for (f, flag) in [(first, UInt8(1)), (second, UInt8(2))] where flags & flag != 0 {
+                    let before = flags == 3 ? high[k] + f.takenByOther : high[k]
+                    if let (l, h) = added(f, low: low[k], before: before, lower: lower, upper: upper) {
                         lo = lo + l
                         hi = hi + h
                     }
