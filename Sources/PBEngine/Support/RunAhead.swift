@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// One piece of work at a time run ahead on a second thread, for loops whose next step is
 /// often, but not always, a computation they can name in advance (the completions' runs):
@@ -9,11 +10,24 @@ import Foundation
 /// core, and the loop's decisions (and so its output) do not depend on whether the work ran
 /// ahead or not: a key's work must give the same result wherever it runs.
 ///
+/// A guess the loop no longer wants can be called off (``cancel(keeping:)``): its work sees
+/// its ``Token`` cancelled, stops early, and whatever it returns is dropped, never handed
+/// out; the next guess starts as soon as it has stopped.
+///
 /// `@unchecked Sendable`: the fields are read and written under ``lock``; the work itself
 /// runs on the background queue with what its closure captured.
 final class RunAhead<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
+    /// Tells a piece of work run ahead whether it was called off.
+    final class Token: Sendable {
+        private let flag = Atomic<Bool>(false)
+        var isCancelled: Bool { flag.load(ordering: .relaxed) }
+        fileprivate func cancel() { flag.store(true, ordering: .relaxed) }
+    }
+
     private let lock = NSLock()
-    private var running: Key?
+    /// The work that counts: started and not called off (it may still wait behind work
+    /// called off, on the serial queue).
+    private var live: (key: Key, token: Token)?
     private var finished: [Key: Value] = [:]
     private let done = DispatchGroup()
     private let queue = DispatchQueue(label: "pbcount.run-ahead")
@@ -22,31 +36,44 @@ final class RunAhead<Key: Hashable & Sendable, Value: Sendable>: @unchecked Send
 
     deinit { done.wait() }
 
-    /// Starts `work` for `key` on the second thread if nothing runs there and `key` is not
-    /// known yet; otherwise does nothing. Never waits.
-    func start(_ key: Key, _ work: @escaping @Sendable () -> Value) {
+    /// Starts `work` for `key` on the second thread if no other work counts there and `key`
+    /// is not known yet; otherwise does nothing. Never waits. `work` returns `nil` when it
+    /// stopped because its token was cancelled.
+    func start(_ key: Key, _ work: @escaping @Sendable (Token) -> Value?) {
+        let token = Token()
         let idle = lock.withLock { () -> Bool in
-            guard running == nil, finished[key] == nil else { return false }
-            running = key
+            guard live == nil, finished[key] == nil else { return false }
+            live = (key, token)
             return true
         }
         guard idle else { return }
         done.enter()
         queue.async { [self] in
-            let value = work()
+            let value = token.isCancelled ? nil : work(token)
             lock.withLock {
-                finished[key] = value
-                running = nil
+                if !token.isCancelled, let value { finished[key] = value }
+                if live?.token === token { live = nil }
             }
             done.leave()
         }
     }
 
+    /// Calls off the work that counts unless its key is one of `keys`: it stops early and its
+    /// result is dropped, and the second thread is free for the next ``start(_:_:)``.
+    func cancel(keeping keys: [Key]) {
+        lock.withLock {
+            if let running = live, !keys.contains(running.key) {
+                running.token.cancel()
+                live = nil
+            }
+        }
+    }
+
     /// The result of the work started for `key`, waiting for it if it still runs; `nil` if
-    /// none was started (or it was taken already).
+    /// none was started (or it was taken already, or called off).
     func take(_ key: Key) -> Value? {
         let state = lock.withLock { () -> (value: Value?, running: Bool) in
-            (finished.removeValue(forKey: key), running == key)
+            (finished.removeValue(forKey: key), live?.key == key)
         }
         if let value = state.value { return value }
         guard state.running else { return nil }

@@ -80,9 +80,9 @@ extension EqualShares {
             // stepping unit by unit, the next unit.
             if window > 1 {
                 probes.prefetch(k + plan(k: k, grow: max(1, window / 2), limit: min(limit ?? target, target),
-                                         previous: previous, current: current, start: start))
+                                         previous: previous, current: current, start: start), wanted: target)
             } else {
-                probes.prefetch(target + 1)
+                probes.prefetch(target + 1, wanted: target)
             }
             let result = probes.result(at: target)
             var proved = false

@@ -3,7 +3,7 @@
 /// loop may look at it again.
 ///
 /// With a second lane, the loop names the share it is likely to want next
-/// (``prefetch(_:)``) and a background thread runs it (``RunAhead``) while the loop goes on
+/// (``prefetch(_:wanted:)``) and a background thread runs it (``RunAhead``) while the loop goes on
 /// with its current probe on lane 0; the loop never waits for a run it did not ask for (a
 /// run ahead that turns out useless only costs the otherwise idle core). Asking for a share
 /// that is running ahead waits for that run instead of starting it again.
@@ -50,15 +50,28 @@ final class EqualSharesAdd1Probes {
         return result
     }
 
-    /// With a second lane that is idle, starts MES at `start + k` on it (if not known yet);
-    /// otherwise nothing. Never waits.
-    func prefetch(_ k: Int) {
+    /// With a second lane, starts MES at `start + k` on it (if not known yet), calling off
+    /// first what it runs unless that is `k` or `wanted` (the share the loop asks for next,
+    /// which may be running ahead already); a run called off stops at its next round and
+    /// is never used. Never waits.
+    func prefetch(_ k: Int, wanted: Int) {
         guard engines.count > 1, k >= 0 else { return }
         collectFinished()
+        ahead.cancel(keeping: [k, wanted])
         if results[k] != nil { return }
         nonisolated(unsafe) let engine = engines[1]  // only lane 1's thread uses it, one run at a time
         let share = start + Rational(k)
-        ahead.start(k) { Outcome { try engine.run(share: share) } }
+        ahead.start(k) { token in
+            engine.callsOff = { token.isCancelled }
+            defer { engine.callsOff = nil }
+            do {
+                return .success(try engine.run(share: share))
+            } catch is EqualSharesRun.CalledOff {
+                return nil
+            } catch {
+                return .failure(error)
+            }
+        }
     }
 
     /// Moves what lane 1 finished into ``results``.

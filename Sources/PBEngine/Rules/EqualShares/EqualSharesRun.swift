@@ -142,6 +142,11 @@ final class EqualSharesRun {
     var compactedEntries = 1 << 22
     /// Called after every round with the engine (tests check its inner state there).
     var afterRound: ((EqualSharesRun) -> Void)?
+    /// Asked at the start of every round: `true` stops the run with ``CalledOff`` (a run made
+    /// ahead that its loop no longer wants).
+    var callsOff: (() -> Bool)?
+    /// Thrown by a run that ``callsOff`` stopped; it has no result.
+    struct CalledOff: Error {}
 
     /// The result of one run.
     struct Record: Sendable {
@@ -255,6 +260,7 @@ final class EqualSharesRun {
         // add1 runs (findsRunnerUp) are reported by their loop, and may run on two threads.
         var ticker: ProgressTicker? = findsRunnerUp ? nil : ProgressTicker(progress)
         while !active.isEmpty {
+            if let callsOff, callsOff() { throw CalledOff() }
             ticker?.tick("mes round \(record.rounds.count + 1), share \(share.decimalString(places: 0))")
             active.sort { stale[$0] < stale[$1] }
             var best: Rational?
