@@ -622,6 +622,19 @@ struct ExactEqualSharesElection {
             return comparator.compareToPinned(.sum(paid, cost, m))
         }
 
+        /// -1, 0 or 1 as `paid + c/m` is below, equal to or above `r`: what
+        /// `Threshold(paid:cost:payers:).compare(r, using:)` gives, without building the
+        /// `Threshold` (a copy of it, with its fractions retained, per call was a few percent
+        /// of Warsaw 2026's range proofs).
+        @inline(__always)
+        static func compare(paid: Rational, cost: Rational, payers m: Int, to r: Rational, in comparator: SumComparator) -> Int {
+            if let (n, d) = smallForm(paid: paid, cost: cost, payers: m) {
+                if let q = r.smallParts { return compare(n, d, q.numerator, q.denominator) }
+                return comparator.compare(.fraction(n, d), .value(r))
+            }
+            return comparator.compare(.sum(paid, cost, m), .value(r))
+        }
+
         /// The small form, if any, and pins the value in `comparator`, for
         /// ``compare(paid:cost:payers:pinned:in:)``.
         func pin(in comparator: SumComparator) -> (Int64, Int64)? {

@@ -264,7 +264,7 @@ struct RangeClasses {
     var listed: [Int32] = []
     /// Scratch of `charge`: the new class of each class (-1: it stays, -2: not looked at).
     var targetOf: [Int32] = [-2]
-    /// Scratch GMP integers for ``affords(paid:cost:payers:share:)``.
+    /// Scratch GMP integers for ``affords(paid:cost:payers:share:using:)``.
     let comparator = SumComparator()
     /// Scratch per ballot group for pairs of rounds (0 outside them).
     var mark: [UInt8]
@@ -334,7 +334,7 @@ struct RangeClasses {
         var poorest = PoorestFirst(classes(of: groups, weight: weight), paid: paid, keys: byLow ? lowKey : highKey)
         var t = total
         while let (k, count) = poorest.next() {
-            if affords(paid: paid[Int(k)], cost: cost, payers: t, share: share) { break }
+            if Self.affords(paid: paid[Int(k)], cost: cost, payers: t, share: share, using: comparator) { break }
             t -= count
         }
         return t
@@ -352,7 +352,7 @@ struct RangeClasses {
             .sorted { Rational.compare($0.paid, $1.paid) > 0 }
         var t = total
         for (paid, count) in parts {
-            if affords(paid: paid, cost: cost, payers: t, share: share) { break }
+            if Self.affords(paid: paid, cost: cost, payers: t, share: share, using: comparator) { break }
             t -= count
         }
         return t
@@ -384,7 +384,7 @@ struct RangeClasses {
                 // paid the other one first.
                 for (f, flag) in [(first, UInt8(1)), (second, UInt8(2))] where flags & flag != 0 {
                     let before = flags == 3 ? high[k] + f.takenByOther : high[k]
-                    if let (l, h) = added(f, low: low[k], before: before, lower: lower, upper: upper) {
+                    if let (l, h) = Self.added(f, low: low[k], before: before, lower: lower, upper: upper, using: comparator) {
                         lo = lo + l
                         hi = hi + h
                     }
@@ -484,7 +484,8 @@ struct RangeClasses {
             targetOf[k] = -1
             listed.append(Int32(k))
             // Surely not paying: it stays.
-            guard let (least, most) = added(funding, low: low[k], before: high[k], lower: lower, upper: upper) else { continue }
+            guard let (least, most) = Self.added(funding, low: low[k], before: high[k], lower: lower, upper: upper,
+                                                 using: comparator) else { continue }
             targetOf[k] = classHolding(Interval(low: low[k] + least, high: high[k] + most))
         }
         var moved: [Int32] = []
@@ -505,9 +506,15 @@ struct RangeClasses {
     /// paid and `before` the most it can have paid when `f`'s round comes: it surely pays
     /// (`before + cost/fewest <= lower`: between the least and the largest payment), surely
     /// does not (`low + cost/most > upper`: `nil`), or may (nothing to the largest).
-    func added(_ f: Funding, low: Rational, before: Rational, lower: Rational, upper: Rational) -> (low: Rational, high: Rational)? {
-        if affords(paid: before, cost: f.cost, payers: f.fewest, share: lower) { return (f.small, f.large) }
-        if !affords(paid: low, cost: f.cost, payers: f.most, share: upper) { return nil }
+    ///
+    /// Static, as is ``affords(paid:cost:payers:share:using:)``: called as methods from the
+    /// mutating loops of a proof, they made Swift copy the whole `RangeClasses` value (and
+    /// retain and release each of its arrays) at every call, with the retains and releases
+    /// about 7% of Warsaw 2026's profile.
+    static func added(_ f: Funding, low: Rational, before: Rational, lower: Rational, upper: Rational,
+                      using comparator: SumComparator) -> (low: Rational, high: Rational)? {
+        if affords(paid: before, cost: f.cost, payers: f.fewest, share: lower, using: comparator) { return (f.small, f.large) }
+        if !affords(paid: low, cost: f.cost, payers: f.most, share: upper, using: comparator) { return nil }
         return (.zero, f.large)
     }
 
@@ -528,7 +535,7 @@ struct RangeClasses {
     /// Whether `paid + cost/payers <= share`: the run's own ``ExactEqualSharesElection/Threshold``
     /// (128-bit cross-multiplication when small, else unreduced in `comparator`'s reused GMP
     /// integers, no gcd: amounts paid outgrow 64 bits on the large files, Tenderloin first).
-    func affords(paid: Rational, cost: Rational, payers: Int, share: Rational) -> Bool {
-        ExactEqualSharesElection.Threshold(paid: paid, cost: cost, payers: payers).compare(share, using: comparator) <= 0
+    static func affords(paid: Rational, cost: Rational, payers: Int, share: Rational, using comparator: SumComparator) -> Bool {
+        ExactEqualSharesElection.Threshold.compare(paid: paid, cost: cost, payers: payers, to: share, in: comparator) <= 0
     }
 }
