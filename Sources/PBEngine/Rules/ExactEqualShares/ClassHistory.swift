@@ -43,6 +43,57 @@ struct ClassHistory {
         orders.append(order)
     }
 
+    /// Undoes `changes` on the project lists of the classes below `kept` (the others are
+    /// dropped whole): per class, the net change of each project, found through a table of
+    /// places in the class's list rather than a search of the list per change (the early
+    /// classes hold most projects; one search per change was 4% of Warsaw 2026's
+    /// EES add-opt).
+    ///
+    /// - Complexity: O(C log C) for C changes, plus the lengths of the lists changed.
+    static func undoSupporters(_ changes: ArraySlice<(k: Int32, project: Int32, delta: Int)>, keeping kept: Int,
+                               in lists: inout [[(project: Int32, count: Int)]]) {
+        var undone = changes.filter { Int($0.k) < kept }
+        guard !undone.isEmpty else { return }
+        undone.sort { $0.k != $1.k ? $0.k < $1.k : $0.project < $1.project }
+        var place: [Int32] = []
+        var i = 0
+        while i < undone.count {
+            let k = Int(undone[i].k)
+            var list: [(project: Int32, count: Int)] = []
+            swap(&list, &lists[k])
+            let widest = max(list.map { Int($0.project) }.max() ?? 0, undone[i...].prefix { Int($0.k) == k }.map { Int($0.project) }.max() ?? 0)
+            if place.count <= widest { place += [Int32](repeating: -1, count: widest + 1 - place.count) }
+            for (at, entry) in list.enumerated() { place[Int(entry.project)] = Int32(at) }
+            while i < undone.count && Int(undone[i].k) == k {
+                let project = undone[i].project
+                var net = 0
+                while i < undone.count && Int(undone[i].k) == k && undone[i].project == project {
+                    net -= undone[i].delta
+                    i += 1
+                }
+                if net == 0 { continue }
+                let at = Int(place[Int(project)])
+                if at < 0 {
+                    precondition(net > 0, "ClassHistory: a class gets back only supporters it had")
+                    place[Int(project)] = Int32(list.count)
+                    list.append((project, net))
+                } else if list[at].count + net == 0 {
+                    let last = list.count - 1
+                    if at != last {
+                        list[at] = list[last]
+                        place[Int(list[at].project)] = Int32(at)
+                    }
+                    list.removeLast()
+                    place[Int(project)] = -1
+                } else {
+                    list[at].count += net
+                }
+            }
+            for entry in list { place[Int(entry.project)] = -1 }
+            swap(&list, &lists[k])
+        }
+    }
+
     /// Undoes, on `state` (the classes at the start of the last round recorded), every
     /// round from `round` on, and forgets them: `state` becomes the classes at the start of
     /// `round`, and the history that of the rounds before it.
@@ -54,9 +105,7 @@ struct ClassHistory {
         for (k, old) in sizes[mark.sizes...].reversed() { state.sizeOfClass[Int(k)] = old }
         for (k, old) in paids[mark.paids...].reversed() { state.paidByClass[Int(k)] = old }
         for (key, old) in keys[mark.keys...].reversed() { state.classOfPaid[key] = old < 0 ? nil : old }
-        for (k, project, delta) in supporters[mark.supporters...].reversed() {
-            ExactEqualSharesElection.addSupporters(-delta, of: project, to: Int(k), in: &state.projectsOfClass)
-        }
+        Self.undoSupporters(supporters[mark.supporters...], keeping: mark.classes, in: &state.projectsOfClass)
         state.paidByClass.removeSubrange(mark.classes...)
         state.sizeOfClass.removeSubrange(mark.classes...)
         state.projectsOfClass.removeSubrange(mark.classes...)
