@@ -118,6 +118,8 @@ struct ExactEqualSharesElection {
         var open = supporters.map { !$0.isEmpty }
         var moved = [Int](repeating: 0, count: projectCount)
         var touched: [Int] = []
+        // Scratch of `reordered`: the classes being placed anew (false outside it).
+        var isRepositioned: [Bool] = []
         // Scratch of `removeSupporters`: each project's place in the list being changed (-1 outside).
         var positionOf = [Int32](repeating: -1, count: projectCount)
         // The (class, project) pairs the last funding changed (repeats allowed): the
@@ -251,7 +253,11 @@ struct ExactEqualSharesElection {
                     touched.removeAll(keepingCapacity: true)
                 }
             }
-            order = Self.reordered(order, repositioned: placeOf.filter { $0 >= 0 }, paid: paidByClass, size: sizeOfClass)
+            if isRepositioned.count < paidByClass.count {
+                isRepositioned += [Bool](repeating: false, count: paidByClass.count - isRepositioned.count)
+            }
+            order = Self.reordered(order, repositioned: placeOf.filter { $0 >= 0 }, paid: paidByClass, size: sizeOfClass,
+                                   marks: &isRepositioned)
         }
 
         // A project's classes change only when some of its supporters pay (they move to
@@ -582,13 +588,23 @@ struct ExactEqualSharesElection {
     ///
     /// - Complexity: O(r log(K / r)) comparisons for K classes, r repositioned (O(r log r)
     ///   more if `repositioned` is out of order), and O(K) copying.
-    static func reordered(_ order: [Int32], repositioned: [Int32], paid: [Rational], size: [Int]) -> [Int32] {
+    /// - Parameter marks: scratch with room for every class, all `false` (and left so): which
+    ///   classes are repositioned (a set looked up once per class was a twentieth of Warsaw
+    ///   2026's EES add-opt).
+    static func reordered(_ order: [Int32], repositioned: [Int32], paid: [Rational], size: [Int], marks: inout [Bool]) -> [Int32] {
         func before(_ a: Int32, _ b: Int32) -> Bool {
             let c = Rational.compare(paid[Int(a)], paid[Int(b)])
             return c != 0 ? c > 0 : a < b
         }
-        let moved = Set(repositioned)
-        let kept = order.filter { size[Int($0)] > 0 && !moved.contains($0) }
+        for k in repositioned { marks[Int(k)] = true }
+        var kept: [Int32] = []
+        kept.reserveCapacity(order.count)
+        marks.withUnsafeBufferPointer { moved in
+            size.withUnsafeBufferPointer { size in
+                for k in order where size[Int(k)] > 0 && !moved[Int(k)] { kept.append(k) }
+            }
+        }
+        for k in repositioned { marks[Int(k)] = false }
         var placed = repositioned.filter { size[Int($0)] > 0 }
         if placed.indices.dropFirst().contains(where: { !before(placed[$0 - 1], placed[$0]) }) {
             placed.sort(by: before)
