@@ -44,53 +44,31 @@ struct ClassHistory {
     }
 
     /// Undoes `changes` on the project lists of the classes below `kept` (the others are
-    /// dropped whole): per class, the net change of each project, found through a table of
-    /// places in the class's list rather than a search of the list per change (the early
-    /// classes hold most projects; one search per change was 4% of Warsaw 2026's
-    /// EES add-opt).
+    /// dropped whole): per class, the net change of each project, applied by
+    /// ``ExactEqualSharesElection/changeSupporters(_:by:times:ofClass:in:position:)``.
     ///
     /// - Complexity: O(C log C) for C changes, plus the lengths of the lists changed.
     static func undoSupporters(_ changes: ArraySlice<(k: Int32, project: Int32, delta: Int)>, keeping kept: Int,
-                               in lists: inout [[(project: Int32, count: Int)]]) {
+                               in lists: inout [[(project: Int32, count: Int)]], projects: Int) {
         var undone = changes.filter { Int($0.k) < kept }
         guard !undone.isEmpty else { return }
         undone.sort { $0.k != $1.k ? $0.k < $1.k : $0.project < $1.project }
-        var place: [Int32] = []
+        var position = [Int32](repeating: -1, count: projects)
+        // Per class: the projects changed and the net change of each (0 outside).
+        var changed: [Int] = []
+        var net = [Int](repeating: 0, count: projects)
         var i = 0
         while i < undone.count {
-            let k = Int(undone[i].k)
-            var list: [(project: Int32, count: Int)] = []
-            swap(&list, &lists[k])
-            let widest = max(list.map { Int($0.project) }.max() ?? 0, undone[i...].prefix { Int($0.k) == k }.map { Int($0.project) }.max() ?? 0)
-            if place.count <= widest { place += [Int32](repeating: -1, count: widest + 1 - place.count) }
-            for (at, entry) in list.enumerated() { place[Int(entry.project)] = Int32(at) }
-            while i < undone.count && Int(undone[i].k) == k {
-                let project = undone[i].project
-                var net = 0
-                while i < undone.count && Int(undone[i].k) == k && undone[i].project == project {
-                    net -= undone[i].delta
-                    i += 1
-                }
-                if net == 0 { continue }
-                let at = Int(place[Int(project)])
-                if at < 0 {
-                    precondition(net > 0, "ClassHistory: a class gets back only supporters it had")
-                    place[Int(project)] = Int32(list.count)
-                    list.append((project, net))
-                } else if list[at].count + net == 0 {
-                    let last = list.count - 1
-                    if at != last {
-                        list[at] = list[last]
-                        place[Int(list[at].project)] = Int32(at)
-                    }
-                    list.removeLast()
-                    place[Int(project)] = -1
-                } else {
-                    list[at].count += net
-                }
+            let k = undone[i].k
+            while i < undone.count && undone[i].k == k {
+                let r = Int(undone[i].project)
+                if changed.last != r { changed.append(r) }
+                net[r] -= undone[i].delta
+                i += 1
             }
-            for entry in list { place[Int(entry.project)] = -1 }
-            swap(&list, &lists[k])
+            ExactEqualSharesElection.changeSupporters(changed, by: net, times: 1, ofClass: Int(k), in: &lists, position: &position)
+            for r in changed { net[r] = 0 }
+            changed.removeAll(keepingCapacity: true)
         }
     }
 
@@ -98,14 +76,16 @@ struct ClassHistory {
     /// round from `round` on, and forgets them: `state` becomes the classes at the start of
     /// `round`, and the history that of the rounds before it.
     ///
-    /// - Complexity: O(changes undone), plus the copies of `state`'s arrays if shared.
-    mutating func rollBack(to round: Int, _ state: inout ExactEqualSharesElection.ClassState) {
+    /// - Parameter projects: the election's number of projects.
+    /// - Complexity: O(changes undone) (with a sort of the project lists' changes), plus the
+    ///   copies of `state`'s arrays if shared.
+    mutating func rollBack(to round: Int, _ state: inout ExactEqualSharesElection.ClassState, projects: Int) {
         let mark = marks[round]
         for (group, old) in voters[mark.voters...].reversed() { state.classOfVoter[Int(group)] = old }
         for (k, old) in sizes[mark.sizes...].reversed() { state.sizeOfClass[Int(k)] = old }
         for (k, old) in paids[mark.paids...].reversed() { state.paidByClass[Int(k)] = old }
         for (key, old) in keys[mark.keys...].reversed() { state.classOfPaid[key] = old < 0 ? nil : old }
-        Self.undoSupporters(supporters[mark.supporters...], keeping: mark.classes, in: &state.projectsOfClass)
+        Self.undoSupporters(supporters[mark.supporters...], keeping: mark.classes, in: &state.projectsOfClass, projects: projects)
         state.paidByClass.removeSubrange(mark.classes...)
         state.sizeOfClass.removeSubrange(mark.classes...)
         state.projectsOfClass.removeSubrange(mark.classes...)

@@ -120,7 +120,7 @@ struct ExactEqualSharesElection {
         var touched: [Int] = []
         // Scratch of `reordered`: the classes being placed anew (false outside it).
         var isRepositioned: [Bool] = []
-        // Scratch of `removeSupporters`: each project's place in the list being changed (-1 outside).
+        // Scratch of `changeSupporters`: each project's place in the list being changed (-1 outside).
         var positionOf = [Int32](repeating: -1, count: projectCount)
         // The (class, project) pairs the last funding changed (repeats allowed): the
         // project's supporters in the class changed, or the class moved in the order.
@@ -138,7 +138,7 @@ struct ExactEqualSharesElection {
         if let previous, let start = previous.nextRound, let resumeShare = previous.nextShare, share == resumeShare,
            var state = previous.lastClasses {
             result.history = previous.history
-            result.history.rollBack(to: start, &state)
+            result.history.rollBack(to: start, &state, projects: projectCount)
             classOfVoter = state.classOfVoter
             paidByClass = state.paidByClass
             sizeOfClass = state.sizeOfClass
@@ -233,22 +233,14 @@ struct ExactEqualSharesElection {
                             moved[r] += w
                         }
                     }
-                    // A class made this round has no project yet, and `touched` lists each
-                    // project once: its list is `touched` in that order, as one `addSupporters`
-                    // after another would make it, without searching the list each time.
-                    let freshWasEmpty = projectsOfClass[Int(fresh)].isEmpty
                     for r in touched {
                         changedPairs.append((old, Int32(r)))
                         changedPairs.append((fresh, Int32(r)))
                         result.history.supporters.append((old, Int32(r), -moved[r]))
                         result.history.supporters.append((fresh, Int32(r), moved[r]))
-                        if freshWasEmpty {
-                            projectsOfClass[Int(fresh)].append((Int32(r), moved[r]))
-                        } else {
-                            Self.addSupporters(moved[r], of: Int32(r), to: Int(fresh), in: &projectsOfClass)
-                        }
                     }
-                    Self.removeSupporters(moved, of: touched, from: Int(old), in: &projectsOfClass, position: &positionOf)
+                    Self.changeSupporters(touched, by: moved, times: -1, ofClass: Int(old), in: &projectsOfClass, position: &positionOf)
+                    Self.changeSupporters(touched, by: moved, times: 1, ofClass: Int(fresh), in: &projectsOfClass, position: &positionOf)
                     for r in touched { moved[r] = 0 }
                     touched.removeAll(keepingCapacity: true)
                 }
@@ -502,49 +494,37 @@ struct ExactEqualSharesElection {
         return result
     }
 
-    /// Adds `delta` supporters of project `r` to class `k` of `lists`: a project left with
-    /// none leaves the list (swapped with the last), a new one is appended.
-    static func addSupporters(_ delta: Int, of r: Int32, to k: Int, in lists: inout [[(project: Int32, count: Int)]]) {
-        if let i = lists[k].firstIndex(where: { $0.project == r }) {
-            let left = lists[k][i].count + delta
-            if left == 0 {
-                lists[k].swapAt(i, lists[k].count - 1)
-                lists[k].removeLast()
-            } else {
-                lists[k][i].count = left
-            }
-        } else {
-            lists[k].append((r, delta))
-        }
-    }
-
-    /// Takes `moved[r]` supporters of each project `r` of `projects` (each once) from class
-    /// `k` of `lists`: the list that one ``addSupporters(_:of:to:in:)`` after another, in the
-    /// order of `projects`, would leave, found through `position` (each project's place in
-    /// the list, all -1 before and after) instead of a search of the list per project. A class
-    /// that splits early in a run holds most projects, and those searches were 3% of
-    /// Warsaw 2026's EES add-opt.
+    /// Adds `sign * amount[r]` supporters of each project `r` of `projects`, in turn, to class
+    /// `k` of `lists`: a project left with none leaves the list (swapped with the last), a
+    /// new one is appended. Each project is found through `position` (its place in the list, -1 for
+    /// none; all -1 before and after, with room for every project), not by a search of the
+    /// list: a class that splits early in a run lists most projects, and one search per
+    /// change (when a class splits, and when a resumed run undoes rounds) was 7% of Warsaw
+    /// 2026's EES add-opt.
     ///
     /// - Complexity: O(L + P) for L projects in the class's list and P in `projects`.
-    static func removeSupporters(_ moved: [Int], of projects: [Int], from k: Int,
+    static func changeSupporters(_ projects: [Int], by amount: [Int], times sign: Int, ofClass k: Int,
                                  in lists: inout [[(project: Int32, count: Int)]], position: inout [Int32]) {
         var list: [(project: Int32, count: Int)] = []
         swap(&list, &lists[k])
         for (i, entry) in list.enumerated() { position[Int(entry.project)] = Int32(i) }
-        for r in projects {
-            let i = Int(position[r])
-            precondition(i >= 0, "ExactEqualShares: a class loses supporters only of projects it has")
-            let left = list[i].count - moved[r]
-            if left == 0 {
+        for r in projects where amount[r] != 0 {
+            let delta = sign * amount[r]
+            let at = Int(position[r])
+            if at < 0 {
+                precondition(delta > 0, "ExactEqualShares: a class loses supporters only of projects it has")
+                position[r] = Int32(list.count)
+                list.append((Int32(r), delta))
+            } else if list[at].count + delta == 0 {
                 let last = list.count - 1
-                if i != last {
-                    list[i] = list[last]
-                    position[Int(list[i].project)] = Int32(i)
+                if at != last {
+                    list[at] = list[last]
+                    position[Int(list[at].project)] = Int32(at)
                 }
                 list.removeLast()
                 position[r] = -1
             } else {
-                list[i].count = left
+                list[at].count += delta
             }
         }
         for entry in list { position[Int(entry.project)] = -1 }
@@ -681,10 +661,9 @@ struct ExactEqualSharesElection {
             return comparator.compareToPinned(.sum(paid, cost, m))
         }
 
-        /// -1, 0 or 1 as `paid + c/m` is below, equal to or above `r`: what
-        /// `Threshold(paid:cost:payers:).compare(r, using:)` gives, without building the
-        /// `Threshold` (a copy of it, with its fractions retained, per call was a few percent
-        /// of Warsaw 2026's range proofs).
+        /// -1, 0 or 1 as `paid + c/m` is below, equal to or above `r`, without building a
+        /// `Threshold` (the range proofs' test of a share; a `Threshold` built and copied per
+        /// call, its fractions retained, was 3% of Warsaw 2026's EES add-opt).
         @inline(__always)
         static func compare(paid: Rational, cost: Rational, payers m: Int, to r: Rational, in comparator: SumComparator) -> Int {
             if let (n, d) = smallForm(paid: paid, cost: cost, payers: m) {
@@ -718,14 +697,6 @@ struct ExactEqualSharesElection {
                 return Self.compare(numerator, denominator, other.numerator, other.denominator)
             }
             return comparator.compare(operand, other.operand)
-        }
-
-        /// -1, 0 or 1 as `self` is below, equal to or above `r`.
-        func compare(_ r: Rational, using comparator: SumComparator) -> Int {
-            if wide == nil, let q = r.smallParts {
-                return Self.compare(numerator, denominator, q.numerator, q.denominator)
-            }
-            return comparator.compare(operand, .value(r))
         }
 
     /// `a/b` against `c/d` (`b, d > 0`) by cross-multiplication in 128 bits.
