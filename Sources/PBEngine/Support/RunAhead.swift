@@ -2,6 +2,10 @@ import Dispatch
 import Foundation
 import Synchronization
 
+/// Thrown by work run ahead (a completion's run) that stopped because it was called off
+/// (``RunAhead/Token``); it has no result.
+struct CalledOff: Error {}
+
 /// One piece of work at a time run ahead on a second thread, for loops whose next step is
 /// often, but not always, a computation they can name in advance (the completions' runs):
 /// the loop names it with ``start(_:_:)`` and goes on with its own work; if it turns out to

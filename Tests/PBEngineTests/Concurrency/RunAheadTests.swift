@@ -90,7 +90,7 @@ struct EqualSharesCalledOffTests {
                 asked += 1
                 return asked > stop
             }
-            #expect(throws: EqualSharesRun.CalledOff.self, "seed \(seed), stop at \(stop)") {
+            #expect(throws: CalledOff.self, "seed \(seed), stop at \(stop)") {
                 _ = try engine.run(share: share)
             }
             #expect(asked == stop + 1, "seed \(seed): asked at every round start until told to stop")

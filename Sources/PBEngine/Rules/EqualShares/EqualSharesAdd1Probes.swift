@@ -66,7 +66,7 @@ final class EqualSharesAdd1Probes {
             defer { engine.callsOff = nil }
             do {
                 return .success(try engine.run(share: share))
-            } catch is EqualSharesRun.CalledOff {
+            } catch is CalledOff {
                 return nil
             } catch {
                 return .failure(error)

@@ -145,8 +145,6 @@ final class EqualSharesRun {
     /// Asked at the start of every round: `true` stops the run with ``CalledOff`` (a run made
     /// ahead that its loop no longer wants).
     var callsOff: (() -> Bool)?
-    /// Thrown by a run that ``callsOff`` stopped; it has no result.
-    struct CalledOff: Error {}
 
     /// The result of one run.
     struct Record: Sendable {

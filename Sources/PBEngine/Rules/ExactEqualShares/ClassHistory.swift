@@ -1,5 +1,5 @@
 /// The changes an EES run made to its budget classes, round by round: what a later run
-/// needs to start at any round of this one (``ExactEqualSharesElection/run(share:resuming:)``).
+/// needs to start at any round of this one (``ExactEqualSharesElection/run(share:resuming:callsOff:)``).
 ///
 /// Why an undo log and not a snapshot per round: a snapshot shared the class arrays copy
 /// on write, so the first change in every round copied them whole (one retain per class

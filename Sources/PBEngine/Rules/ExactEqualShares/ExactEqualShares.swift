@@ -65,7 +65,7 @@ public enum ExactEqualShares: CountingRule {
     ///   completion; ``CountError/unresolvedTie(_:_:)``.
     /// - Complexity: one EES run per event visited (a share at which the previous run's
     ///   path changes) and per interval a range proof covered, plus the proofs tried,
-    ///   until the completion stops (see ``ExactEqualSharesElection/run(share:resuming:)``
+    ///   until the completion stops (see ``ExactEqualSharesElection/run(share:resuming:callsOff:)``
     ///   and ``ExactEqualSharesElection/rangeProof(_:upTo:)``).
     public static func count(_ election: Election, options: Options, common: CountOptions) throws -> RuleCount<ExactEqualSharesTrace> {
         guard election.ballots.points == nil else {
@@ -87,6 +87,7 @@ public enum ExactEqualShares: CountingRule {
 
         if options.completion != .none {
             var ticker = ProgressTicker(common.progress)
+            let walk = ExactEqualSharesWalkRuns(ees: ees, lanes: min(common.effectiveThreads, 2))
             while true {
                 if current.totalCost <= budget {
                     result = current
@@ -102,14 +103,19 @@ public enum ExactEqualShares: CountingRule {
                 var changed: ExactEqualSharesRun?
                 while let next = probe.nextShare {
                     ticker.tick("ees \(options.completion.rawValue): share \(next.decimalString(places: 4)) (\(runs) runs, \(changes) changes)")
-                    if let upper = reach.farthest(from: probe, event: next, ees: ees, proofs: &proofs) {
+                    // The run this step needs if no proof holds, then each time one holds the
+                    // run at its far end, made on the second lane while the proofs go on.
+                    walk.prefetch(next, .event, from: probe)
+                    let from = probe
+                    if let upper = reach.farthest(from: probe, event: next, ees: ees, proofs: &proofs,
+                                                  held: { walk.prefetch($0, .proved, from: from) }) {
                         let winners = probe.funded
-                        probe = try ees.run(share: upper, after: probe)
+                        probe = try walk.run(upper, .proved, from: probe)
                         runs += 1
                         precondition(Set(probe.funded) == Set(winners), "ExactEqualShares: a proved interval funds the same set")
                         continue
                     }
-                    probe = try ees.run(share: next, resuming: probe)
+                    probe = try walk.run(next, .event, from: probe)
                     runs += 1
                     if Set(probe.funded) != funded {
                         changed = probe
@@ -156,8 +162,10 @@ public enum ExactEqualShares: CountingRule {
         static let tries = 4
 
         /// The farthest share up to which a proof held from `run` (whose next event is
-        /// `event`), or `nil` when none did; counts the proofs tried in `proofs`.
-        mutating func farthest(from run: ExactEqualSharesRun, event: Rational, ees: ExactEqualSharesElection, proofs: inout Int) -> Rational? {
+        /// `event`), or `nil` when none did; counts the proofs tried in `proofs`, and tells
+        /// `held` each share up to which one held (each farther than the one before).
+        mutating func farthest(from run: ExactEqualSharesRun, event: Rational, ees: ExactEqualSharesElection, proofs: inout Int,
+                               held: (Rational) -> Void = { _ in }) -> Rational? {
             let share = run.share
             let least = (event - share) * Rational(2)
             let reach = next.map { max($0, least) } ?? least
@@ -173,6 +181,7 @@ public enum ExactEqualShares: CountingRule {
                     upper = Self.justBelow(below, above: floor)
                 } else {
                     proved = upper
+                    held(upper)
                     upper = Self.rounded(share + (upper - share) * Rational(2), within: upper - share)
                 }
             }

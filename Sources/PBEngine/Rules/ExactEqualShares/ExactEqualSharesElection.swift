@@ -81,7 +81,10 @@ struct ExactEqualSharesElection {
     /// rounds undone (``ClassHistory``), and the earlier rounds' events are taken over too
     /// (they are the same at `share`: Guides/ExactEqualShares.md, "Resuming").
     ///
-    /// - Throws: ``CountError/unresolvedTie(_:_:)``.
+    /// `callsOff` is asked at the start of every round; `true` stops the run with
+    /// ``CalledOff`` (a run made ahead that the walk no longer wants).
+    ///
+    /// - Throws: ``CountError/unresolvedTie(_:_:)``; ``CalledOff``.
     /// - Complexity: in the first round, O(S) to list every project's budget classes poorest
     ///   first (S: the (class, project) pairs with a supporter); in the others, O(K) plus
     ///   the changed projects' lists and changed pairs to update them; plus the classes each
@@ -89,7 +92,7 @@ struct ExactEqualSharesElection {
     ///   voters who move to a new class, plus O(K) copying and O(r log(K / r)) comparisons
     ///   for the class order (K classes, r of them new or changed). Resuming first copies the
     ///   previous run's last classes and undoes the rounds it redoes.
-    func run(share: Rational, resuming previous: ExactEqualSharesRun? = nil) throws -> ExactEqualSharesRun {
+    func run(share: Rational, resuming previous: ExactEqualSharesRun? = nil, callsOff: (() -> Bool)? = nil) throws -> ExactEqualSharesRun {
         var result = ExactEqualSharesRun(share: share)
         // Scratch for comparing thresholds whose parts outgrew 64 bits: one with the share
         // pinned (the peel), one with the least event recorded so far pinned (event scans).
@@ -339,6 +342,7 @@ struct ExactEqualSharesElection {
             if let e, leastSoFar.map({ e.compare($0, using: comparator) < 0 }) ?? true { leastSoFar = e }
         }
         while true {
+            if let callsOff, callsOff() { throw CalledOff() }
             let round = result.steps.count
             result.history.startRound(classes: paidByClass.count, order: order)
             // The changed projects' classes, poorest first, from the class order.

@@ -36,7 +36,7 @@ extension ExactEqualSharesElection {
     /// below the winner is not evaluated again.
     ///
     /// - Parameters:
-    ///   - run: an exact run (``run(share:resuming:)``); a run that broke a tie in a round
+    ///   - run: an exact run (``run(share:resuming:callsOff:)``); a run that broke a tie in a round
     ///     with its event at most `upper` is never proved.
     ///   - upper: the interval's upper end, above `run.share`.
     /// - Complexity: per round, the supporters of the winner and of each rival evaluated
@@ -206,19 +206,19 @@ extension ExactEqualSharesElection {
 
     /// EES at `share`, where a range proof from `previous` (at a smaller share) held: the
     /// run resumes at the earliest round of `previous` whose event is at most `share`, as
-    /// ``run(share:resuming:)`` does at `previous`'s next event. The rounds before it have
+    /// ``run(share:resuming:callsOff:)`` does at `previous`'s next event. The rounds before it have
     /// their events above `share`, so they go as in `previous` and keep their events
     /// (Guides/ExactEqualShares.md, "Resuming": the argument needs only that).
     ///
-    /// - Throws: ``CountError/unresolvedTie(_:_:)``.
-    func run(share: Rational, after previous: ExactEqualSharesRun) throws -> ExactEqualSharesRun {
+    /// - Throws: ``CountError/unresolvedTie(_:_:)``; ``CalledOff`` (see ``run(share:resuming:callsOff:)``).
+    func run(share: Rational, after previous: ExactEqualSharesRun, callsOff: (() -> Bool)? = nil) throws -> ExactEqualSharesRun {
         guard let first = previous.roundEvents.firstIndex(where: { $0.map { $0.value <= share } ?? false }) else {
-            return try run(share: share)
+            return try run(share: share, callsOff: callsOff)
         }
         var from = previous
         from.nextShare = share
         from.nextRound = first
-        return try run(share: share, resuming: from)
+        return try run(share: share, resuming: from, callsOff: callsOff)
     }
 
     /// The least number of payers with which `p` beats `winner` with `winnerPayers`: ranks

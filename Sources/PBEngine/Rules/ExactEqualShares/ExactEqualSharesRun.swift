@@ -36,7 +36,7 @@ struct ExactEqualSharesRun {
     var nextShare: Rational?
 
     /// The earliest round whose event is ``nextShare`` (where a run at that share can
-    /// start, see ``ExactEqualSharesElection/run(share:resuming:)``).
+    /// start, see ``ExactEqualSharesElection/run(share:resuming:callsOff:)``).
     var nextRound: Int?
     /// The round in which each of ``ties`` was broken.
     var tieRounds: [Int] = []
