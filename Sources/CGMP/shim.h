@@ -3,7 +3,8 @@
 // GMP names its functions through C macros (`mpq_add` is `#define mpq_add __gmpq_add`,
 // `mpq_numref` is a pure macro), which Swift cannot import. Each shim below is a
 // `static inline` function that calls exactly one macro, so the Swift side sees
-// ordinary functions and pays no call overhead.
+// ordinary functions and pays no call overhead. The prefetch shims below do the same for
+// the compiler's `__builtin_prefetch`, which Swift has no spelling for.
 #ifndef PBCOUNT_CGMP_SHIM_H
 #define PBCOUNT_CGMP_SHIM_H
 
@@ -11,6 +12,15 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+/// Asks the processor to bring the digits of `z` into the cache ahead of a write to them
+/// (`pb_mpz_prefetch_write`) or a read (`pb_mpz_prefetch_read`); the value is unchanged.
+static inline void pb_mpz_prefetch_write(mpz_srcptr z) { __builtin_prefetch(z->_mp_d, 1, 3); }
+static inline void pb_mpz_prefetch_read(mpz_srcptr z) { __builtin_prefetch(z->_mp_d, 0, 3); }
+/// Asks the processor to bring the memory at `p` into the cache ahead of a read.
+static inline void pb_prefetch_read(const void *p) { __builtin_prefetch(p, 0, 3); }
+/// Asks the processor to bring the memory at `p` into the cache ahead of a write.
+static inline void pb_prefetch_write(const void *p) { __builtin_prefetch(p, 1, 3); }
 
 static inline void pb_mpq_init(mpq_ptr q) { mpq_init(q); }
 static inline void pb_mpq_clear(mpq_ptr q) { mpq_clear(q); }

@@ -43,6 +43,19 @@ final class GMPIntegerList {
         }
     }
 
+    /// Asks the processor to bring value `i`'s digits into the cache for a write soon (no
+    /// effect if `i` is past the end).
+    @inline(__always)
+    func prefetchForWrite(_ i: Int) { if i < count { pb_mpz_prefetch_write(base + i) } }
+
+    /// Asks the processor to bring value `i`'s digits into the cache for a read soon.
+    @inline(__always)
+    func prefetchForRead(_ i: Int) { pb_mpz_prefetch_read(base + i) }
+
+    /// Asks the processor to bring value `i`'s header into the cache for a read soon.
+    @inline(__always)
+    func prefetchHeader(_ i: Int) { pb_prefetch_read(base + i) }
+
     /// The `mpz` header of value `i`; valid until the list grows.
     @inline(__always)
     subscript(i: Int) -> UnsafeMutablePointer<__mpz_struct> {
