@@ -441,6 +441,10 @@ final class EqualSharesRun {
         rounds[c] = now
     }
 
+    /// From how many classes the passes ask for what they will read (``prefetchBudgets(_:_:far:near:)``):
+    /// with fewer, everything is in the cache and the hints only cost instructions.
+    static let hintedClasses = 1 << 15
+
     /// Cache hints for a loop that brings classes' budgets up to date in an order it knows
     /// ahead (classes at random places): the `mpz` header and round of the class `far`
     /// steps ahead, the digits of the one `near` steps ahead (its header has arrived by
@@ -534,6 +538,7 @@ final class EqualSharesRun {
         swap(&own, &liveBallot)
         let money = classMoney
         let now = roundFactor.count
+        let hints = classCount >= Self.hintedClasses
         profile.supporterBallot.withUnsafeBufferPointer { shared in
             own.withUnsafeMutableBufferPointer { own in
                 found.withUnsafeMutableBufferPointer { found in
@@ -546,7 +551,7 @@ final class EqualSharesRun {
                                     let source = first ? shared.baseAddress! : UnsafePointer(own.baseAddress!)
                                     for k in range.lowerBound ..< end {
                                         // The running sum of the class 8 entries ahead, at a random place.
-                                        if k + 8 < end { Prefetch.write(sums.baseAddress! + Int(classes[Int(source[k + 8])])) }
+                                        if hints && k + 8 < end { Prefetch.write(sums.baseAddress! + Int(classes[Int(source[k + 8])])) }
                                         let j = Int(source[k])
                                         let c = Int(classes[j])
                                         if c == 0 { continue }
@@ -561,7 +566,7 @@ final class EqualSharesRun {
                                     }
                                 } else {
                                     for k in range {
-                                        if k + 8 < range.upperBound { Prefetch.write(sums.baseAddress! + Int(classes[Int(shared[k + 8])])) }
+                                        if hints && k + 8 < range.upperBound { Prefetch.write(sums.baseAddress! + Int(classes[Int(shared[k + 8])])) }
                                         let j = Int(shared[k])
                                         let c = Int(classes[j])
                                         if c == 0 { continue }
@@ -580,8 +585,10 @@ final class EqualSharesRun {
                                     roundFactor.withUnsafeBufferPointer { factors in
                                         classRound.withUnsafeMutableBufferPointer { rounds in
                                             for g in 0 ..< n {
-                                                Self.prefetchBudgets(money, rounds, far: g + 16 < n ? Int(found[g + 16]) : nil,
-                                                                     near: g + 8 < n ? Int(found[g + 8]) : nil)
+                                                if hints {
+                                                    Self.prefetchBudgets(money, rounds, far: g + 16 < n ? Int(found[g + 16]) : nil,
+                                                                         near: g + 8 < n ? Int(found[g + 8]) : nil)
+                                                }
                                                 let i = Int(found[g])
                                                 if rounds[i] < now { Self.bringUpToDate(i, money, rounds, factors) }
                                                 (out.baseAddress! + g).initialize(to: Group(cls: found[g], points: 1, weight: sums[i], lead: money.lead(i)))
