@@ -622,12 +622,15 @@ final class EqualSharesRun {
                     // No two groups share a class: the lanes update disjoint budgets.
                     nonisolated(unsafe) let (money, factors, rounds, all) = (classMoney, factors, rounds, all)
                     let now = factors.count
+                    let hints = classCount >= Self.hintedClasses
                     Self.inLanes(lanes) { lane in
                         let half = all.count / 2
                         let part = lanes == 1 ? 0 ..< all.count : (lane == 0 ? 0 ..< half : half ..< all.count)
                         for i in part {
-                            Self.prefetchBudgets(money, rounds, far: i + 16 < part.upperBound ? Int(all[i + 16].cls) : nil,
-                                                 near: i + 8 < part.upperBound ? Int(all[i + 8].cls) : nil)
+                            if hints {
+                                Self.prefetchBudgets(money, rounds, far: i + 16 < part.upperBound ? Int(all[i + 16].cls) : nil,
+                                                     near: i + 8 < part.upperBound ? Int(all[i + 8].cls) : nil)
+                            }
                             let c = Int(all[i].cls)
                             if rounds[c] < now { Self.bringUpToDate(c, money, rounds, factors) }
                             all[i].lead = money.lead(c)
