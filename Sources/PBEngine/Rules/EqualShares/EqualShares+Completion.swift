@@ -55,6 +55,7 @@ extension EqualShares {
         // the next proof may reach), the window's cap (doubled after each proof) and the
         // nearest share a probe failed to reach from `current`.
         var previous: EqualSharesRun.Record?
+        var guess = Guess(shares: (nil, current.share - Rational.one), crossing: nil, reach: nil)
         var grow = 1
         var limit: Int?
         let supportedCount = (0..<profile.projectCount).filter { profile.isSupported($0) }.count
@@ -73,14 +74,19 @@ extension EqualShares {
                 if let l = limit, l <= k { limit = nil }
                 continue
             }
-            let window = plan(k: k, grow: grow, limit: limit, previous: previous, current: current, start: start)
+            // The guesses from the two kept runs, once per pair (each probe that fails asks again).
+            if guess.shares != (previous?.share, current.share) {
+                guess = Guess(shares: (previous?.share, current.share), crossing: predictedCrossing(from: previous, to: current),
+                              reach: reach(from: previous, to: current))
+            }
+            let window = plan(k: k, grow: grow, limit: limit, guess: guess, start: start)
             let target = k + window
             // The second lane runs the share the loop is likely to want next: where the
             // window halves to if this probe fails (the plan of that state, exactly), or,
             // stepping unit by unit, the next unit.
             if window > 1 {
                 probes.prefetch(k + plan(k: k, grow: max(1, window / 2), limit: min(limit ?? target, target),
-                                         previous: previous, current: current, start: start), wanted: target)
+                                         guess: guess, start: start), wanted: target)
             } else {
                 probes.prefetch(target + 1, wanted: target)
             }
@@ -117,14 +123,13 @@ extension EqualShares {
     /// The next probe of the add1 loop: `window` units beyond the kept share `k`, capped by
     /// `grow` (doubled after each proof, halved after each failure) and by `limit` (the
     /// nearest share a probe failed to reach from `current`); aimed at the last unit before
-    /// the crossing that `previous` and `current` predict when it lies within the window,
-    /// else capped by the guessed reach of a proof. Only chooses where to probe (the proof
-    /// decides).
-    /// - Complexity: O(rounds * rivals^2).
-    static func plan(k: Int, grow: Int, limit: Int?, previous: EqualSharesRun.Record?, current: EqualSharesRun.Record,
-                     start: Rational) -> Int {
+    /// the crossing that the last two kept runs predict (`guess`) when it lies within the
+    /// window, else capped by the guessed reach of a proof. Only chooses where to probe (the
+    /// proof decides).
+    /// - Complexity: O(1).
+    static func plan(k: Int, grow: Int, limit: Int?, guess: Guess, start: Rational) -> Int {
         var window = grow
-        if let x = predictedCrossing(from: previous, to: current), let last = lastUnit(before: x, start: start) {
+        if let x = guess.crossing, let last = lastUnit(before: x, start: start) {
             // Aim at the last unit share before the predicted crossing: the first after it
             // is where the outcome should change. After a failed probe the window halves
             // as before.
@@ -133,11 +138,22 @@ extension EqualShares {
             } else if last <= k {
                 window = 1
             }
-        } else if let reach = reach(from: previous, to: current) {
+        } else if let reach = guess.reach {
             window = min(window, reach)
         }
         if let l = limit { window = min(window, l - k - 1) }
         return max(1, window)
+    }
+
+    /// What the add1 loop guesses from its last two kept runs (at `shares`): where the
+    /// outcome is likely to change (``predictedCrossing(from:to:)``) and how far a proof is
+    /// likely to reach (``reach(from:to:)``). Computed once per pair of kept runs: each takes
+    /// exact arithmetic over every round and rival (about 5% of Budapest's add1 when
+    /// computed for every plan, two or more per pair).
+    struct Guess {
+        var shares: (Rational?, Rational)
+        var crossing: Rational?
+        var reach: Int?
     }
 
     /// The counter `j` of the last unit share `start + j` strictly below `x` (`nil` if it does
