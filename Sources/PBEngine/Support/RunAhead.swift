@@ -4,7 +4,19 @@ import Synchronization
 
 /// Thrown by work run ahead (a completion's run) that stopped because it was called off
 /// (``RunAhead/Token``); it has no result.
-struct CalledOff: Error {}
+struct CalledOff: Error {
+    /// What a piece of work run ahead returns: `body`'s value or error, `nil` when it stopped
+    /// because it was called off (``RunAhead/start(_:_:)`` drops it).
+    static func outcome<T>(_ body: () throws -> T) -> Result<T, any Error>? {
+        do {
+            return .success(try body())
+        } catch is CalledOff {
+            return nil
+        } catch {
+            return .failure(error)
+        }
+    }
+}
 
 /// One piece of work at a time run ahead on a second thread, for loops whose next step is
 /// often, but not always, a computation they can name in advance (the completions' runs):

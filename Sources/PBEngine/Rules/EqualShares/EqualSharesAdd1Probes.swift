@@ -64,13 +64,7 @@ final class EqualSharesAdd1Probes {
         ahead.start(k) { token in
             engine.callsOff = { token.isCancelled }
             defer { engine.callsOff = nil }
-            do {
-                return .success(try engine.run(share: share))
-            } catch is CalledOff {
-                return nil
-            } catch {
-                return .failure(error)
-            }
+            return CalledOff.outcome { try engine.run(share: share) }
         }
     }
 

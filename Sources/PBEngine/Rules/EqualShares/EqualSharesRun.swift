@@ -267,10 +267,8 @@ final class EqualSharesRun {
             if let callsOff, callsOff() { throw CalledOff() }
             ticker?.tick("mes round \(record.rounds.count + 1), share \(share.decimalString(places: 0))")
             active.sort { a, b in
-                let (x, y) = (staleKey[a], staleKey[b])
-                if x.high != y.high { return x.high < y.high }
-                if x.low != y.low { return x.low < y.low }
-                return stale[a] < stale[b]
+                let order = FixedPointKey.order(staleKey[a], staleKey[b])
+                return order != 0 ? order < 0 : stale[a] < stale[b]
             }
             var best: Rational?
             var tied: [Int] = []

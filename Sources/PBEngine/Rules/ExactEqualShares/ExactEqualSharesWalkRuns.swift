@@ -52,13 +52,7 @@ final class ExactEqualSharesWalkRuns {
         ahead.cancel(keeping: [key])
         let ees = ees
         ahead.start(key) { token in
-            do {
-                return .success(try Self.run(ees, share, start, from: previous, callsOff: { token.isCancelled }))
-            } catch is CalledOff {
-                return nil
-            } catch {
-                return .failure(error)
-            }
+            CalledOff.outcome { try Self.run(ees, share, start, from: previous, callsOff: { token.isCancelled }) }
         }
     }
 
