@@ -64,7 +64,9 @@ extension Rational {
     }
 }
 
-/// ``Rational/fixedPointKey``: `floor(x * 2^64)` in two words, compared as one 128-bit number.
+/// ``Rational/fixedPointKey``: `floor(x * 2^64)` in two words, compared as one 128-bit number
+/// (by PBEngine's `FixedPointKey.order`, in the module whose hot loops use it, where it is
+/// inlined: a function here was not, even marked `@inlinable`).
 package struct FixedPointKey: Sendable, Equatable {
     package var high: UInt64
     package var low: UInt64
@@ -72,14 +74,6 @@ package struct FixedPointKey: Sendable, Equatable {
     package init(high: UInt64, low: UInt64) {
         self.high = high
         self.low = low
-    }
-
-    /// -1, 0 or 1 as `a`'s key is below, equal to or above `b`'s.
-    @inline(__always)
-    package static func compare(_ a: FixedPointKey, _ b: FixedPointKey) -> Int {
-        if a.high != b.high { return a.high < b.high ? -1 : 1 }
-        if a.low != b.low { return a.low < b.low ? -1 : 1 }
-        return 0
     }
 }
 

@@ -1,7 +1,7 @@
 /// ``FixedPointKey``'s order for the hot loops of the rules (the peels' heaps of EES range
-/// proofs, the round's sort of MES). ExactArithmetic's ``FixedPointKey/compare(_:_:)`` gives
-/// the same answer, but it lives in another module and was not inlined there, even marked
-/// `@inlinable` (checked with `objdump`): a call per comparison in loops that do little else.
+/// proofs, the round's sort of MES). It lives here, not in ExactArithmetic beside the key:
+/// a function there was not inlined in these loops, even marked `@inlinable` (checked with
+/// `objdump`), a call per comparison in loops that do little else.
 extension FixedPointKey {
     /// -1, 0 or 1 as `a` is below, equal to or above `b`.
     @inline(__always)
