@@ -267,6 +267,60 @@ struct EqualSharesAdd1JumpTests {
         #expect(proofs > 300)
     }
 
+    /// A run along a kept run (``EqualSharesRun/run(share:along:)``, as the add1 loop makes
+    /// its probes) evaluates fewer projects, yet funds the same, with the same winners' `rho`
+    /// and ties, and the proof from that kept run answers as it does for the full run; from
+    /// any other run below it, the proof never passes where it fails for the full run (its
+    /// records are lower bounds). On a grid of shares (sevenths of a unit over 40 units) of
+    /// random and built elections, every pair of grid runs up to 20 steps apart.
+    @Test func runsAlongAKeptRunProveTheSame() throws {
+        var pairs = 0
+        var proved = 0
+        var fewerRivals = 0
+        var otherLeftEnds = 0
+        let elections = (0..<40).map { Self.randomElection(seed: 11000 + UInt64($0)) }
+            + (0..<40).map { Self.builtElection(seed: 11500 + UInt64($0)) }
+        for (seed, election) in elections.enumerated() {
+            let profile = EqualSharesProfile(election)
+            for utility in Utility.allCases {
+                let (engine, _) = Self.proofRuns(election, profile: profile, utility: utility, seed: seed)
+                let base = (election.budget / Rational(profile.voterCount) / Rational(2)).floor
+                let grid = (0..<280).map { base + Rational($0, 7) }
+                let runs = try grid.map { try Self.runUnlessTied(engine, share: $0) }
+                for i in grid.indices {
+                    guard let a = runs[i] else { continue }
+                    for d in [1, 2, 3, 7, 20] where i + d < grid.count {
+                        guard let full = runs[i + d] else { continue }
+                        let along = try engine.run(share: grid[i + d], along: a)
+                        pairs += 1
+                        let what = "election \(seed) \(utility) from \(a.share) to \(full.share)"
+                        #expect(along.funded == full.funded && along.rounds.map(\.rho) == full.rounds.map(\.rho), "\(what)")
+                        #expect(along.ties == full.ties && along.cost == full.cost, "\(what)")
+                        #expect(along.rounds.map(\.richPoints) == full.rounds.map(\.richPoints), "\(what)")
+                        if zip(along.rounds, full.rounds).contains(where: { $0.rivals.count < $1.rivals.count }) { fewerRivals += 1 }
+                        for affine in [true, false] {
+                            let expected = EqualShares.holds(from: a, to: full, ties: engine.ties, affine: affine)
+                            #expect(EqualShares.holds(from: a, to: along, ties: engine.ties, affine: affine) == expected, "\(what) affine \(affine)")
+                            if expected && affine { proved += 1 }
+                        }
+                        // From other runs below: never a proof the full run does not give.
+                        for j in stride(from: max(0, i - 6), through: i + d - 1, by: 1) where j != i {
+                            guard let c = runs[j] else { continue }
+                            otherLeftEnds += 1
+                            if EqualShares.holds(from: c, to: along, ties: engine.ties) {
+                                #expect(EqualShares.holds(from: c, to: full, ties: engine.ties), "\(what) from \(c.share)")
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        print("add1 runs along a kept run: \(pairs) pairs (\(proved) proved, \(fewerRivals) recording fewer rivals), "
+            + "\(otherLeftEnds) proofs from other runs checked")
+        #expect(proved > 1000)
+        #expect(fewerRivals > 1000)
+    }
+
     /// The affine test where it matters: near shares where two projects' `rho` cross, the
     /// monotone test fails over the shortest ranges. Runs on a fine grid of shares (fifths of
     /// a unit, over 80 units) give pairs `a < b` close together; for every pair that passes

@@ -49,6 +49,11 @@ extension EqualShares {
         let probes = EqualSharesAdd1Probes(engine: engine, start: start, lanes: threads > 1 ? 2 : 1)
         defer { probes.finish() }
         var current = try probes.engines[0].run(share: exact)
+        // Counts the kept runs: a probe is run along a kept run (fewer evaluations), named
+        // by its generation (`current`'s, or `previous`'s one less).
+        var generation = 0
+        // The counter of `previous` (`nil`: the run at the exact share, or none).
+        var previousK: Int?
         var k = 0
         var steps = 0
         // The run kept before `current` (how fast each round's runner-up falls tells how far
@@ -67,9 +72,11 @@ extension EqualShares {
             // A share run before that the proof now reaches from `current`: no new run.
             if let (far, record) = probes.farthestLooked(beyond: k, where: { holds(from: current, to: $0, ties: engine.ties) }) {
                 steps += far - k
+                previousK = previous == nil && k == 0 ? nil : k
                 k = far
                 previous = current
                 current = record
+                generation += 1
                 probes.forget(below: k)
                 if let l = limit, l <= k { limit = nil }
                 continue
@@ -81,16 +88,27 @@ extension EqualShares {
             }
             let window = plan(k: k, grow: grow, limit: limit, guess: guess, start: start)
             let target = k + window
+            // A probe is run along `current`; while the loop steps unit by unit (`previous` one
+            // unit below), along `previous`, so that the second lane can run the next unit
+            // before `current` is known. Its rhos are at least `current`'s: as few evaluations
+            // are left out, and the proof from `current` answers the same while both have
+            // the same winners (``EqualSharesRun/run(share:along:)``).
+            func along(_ window: Int) -> (EqualSharesRun.Record, Int) {
+                if window == 1, let previous, previousK == k - 1 { return (previous, generation - 1) }
+                return (current, generation)
+            }
             // The second lane runs the share the loop is likely to want next: where the
             // window halves to if this probe fails (the plan of that state, exactly), or,
-            // stepping unit by unit, the next unit.
+            // stepping unit by unit, the next unit (along what will then be `previous`).
             if window > 1 {
-                probes.prefetch(k + plan(k: k, grow: max(1, window / 2), limit: min(limit ?? target, target),
-                                         guess: guess, start: start), wanted: target)
+                let halved = plan(k: k, grow: max(1, window / 2), limit: min(limit ?? target, target), guess: guess, start: start)
+                let (left, g) = along(halved)
+                probes.prefetch(k + halved, wanted: target, wantedGeneration: along(window).1, along: left, generation: g)
             } else {
-                probes.prefetch(target + 1, wanted: target)
+                probes.prefetch(target + 1, wanted: target, wantedGeneration: along(window).1, along: current, generation: generation)
             }
-            let result = probes.result(at: target)
+            let (left, g) = along(window)
+            let result = probes.result(at: target, along: left, generation: g)
             var proved = false
             if case .success(let probe) = result { proved = holds(from: current, to: probe, ties: engine.ties) }
             if !proved && window > 1 {
@@ -104,9 +122,11 @@ extension EqualShares {
             if !proved && next.cost > budget { break }
             let changed = next.funded != current.funded
             steps += window
+            previousK = previous == nil && k == 0 ? nil : k
             k = target
             previous = current
             current = next
+            generation += 1
             probes.forget(below: k)
             if let l = limit, l <= k { limit = nil }
             // Just past a change of outcome the new order's gaps are small, yet a proof (most
@@ -173,7 +193,7 @@ extension EqualShares {
         let span = current.share - previous.share
         var least: Rational?
         for (before, now) in zip(previous.rounds, current.rounds) {
-            guard let rivalBefore = before.runnerUp, let rival = now.runnerUp else { continue }
+            guard let rivalBefore = Self.least(before.runnerUp, before.rivalFloor), let rival = Self.least(now.runnerUp, now.rivalFloor) else { continue }
             let fall = rivalBefore - rival
             guard fall.signum > 0 else { continue }
             let units = (rival - now.rho) * span / fall
@@ -216,11 +236,15 @@ extension EqualShares {
             // the chord), but the rounds after need it fixed.
             let budgetsAffine = affine
             affine = affine && ra.richPoints == rb.richPoints
-            guard let rival = rb.runnerUp else { continue }
+            // Every other project affordable at b needs at least `rival` (the floor of the
+            // ones a run along a kept run left unevaluated may be lower than the runner-up).
+            guard let rival = Self.least(rb.runnerUp, rb.rivalFloor) else { continue }
             let q = ra.project
             let c = Rational.compare(ra.rho, rival)
             if c < 0 { continue }
-            if c == 0 && rb.runnerUps.allSatisfy({ ties.compare(q, $0) < 0 }) { continue }
+            // A tie is allowed only when every project at `rival` is known: evaluated, below the floor.
+            if c == 0 && rb.runnerUp == rival && rb.rivalFloor.map({ rival < $0 }) ?? true
+                && rb.runnerUps.allSatisfy({ ties.compare(q, $0) < 0 }) { continue }
             guard budgetsAffine else { return false }
             if let floor = rb.rivalFloor, Rational.compare(ra.rho, floor) >= 0 { return false }
             for p in rb.rivals {
@@ -237,6 +261,13 @@ extension EqualShares {
             }
         }
         return true
+    }
+
+    /// The lesser of two optional values (`nil` only if both are).
+    static func least(_ a: Rational?, _ b: Rational?) -> Rational? {
+        guard let a else { return b }
+        guard let b else { return a }
+        return b < a ? b : a
     }
 
     /// The share where the outcome of `current` is likely to change first: for each round

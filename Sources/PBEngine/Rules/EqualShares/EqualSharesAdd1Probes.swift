@@ -8,19 +8,34 @@
 /// run ahead that turns out useless only costs the otherwise idle core). Asking for a share
 /// that is running ahead waits for that run instead of starting it again.
 ///
+/// A share is run along the run the loop keeps when it first asks for it
+/// (``EqualSharesRun/run(share:along:)``: fewer evaluations, records that depend on that
+/// kept run), so a run made ahead is handed over only to a request along the same kept run
+/// (its `generation`, which the loop counts up each time it keeps a run); once looked at,
+/// a share's run is the one the loop uses from then on, as with one lane.
+///
 /// ``used`` counts the shares the loop looked at, not the runs made: a run made ahead and
 /// never looked at does not count, and a share's result is the same whichever lane ran it,
 /// so the loop's decisions and the count do not depend on the number of lanes.
 final class EqualSharesAdd1Probes {
     typealias Outcome = Result<EqualSharesRun.Record, any Error>
 
+    /// A share's counter and the generation of the kept run it is run along.
+    struct Key: Hashable, Sendable {
+        var k: Int
+        var generation: Int
+    }
+
     /// Lane 0 is the caller's engine; lane 1, if any, runs shares ahead.
     let engines: [EqualSharesRun]
     let start: Rational
+    /// The runs of the shares the loop looked at, by counter.
     private var results: [Int: Outcome] = [:]
     private var looked: Set<Int> = []
-    /// Lane 1: the share it runs ahead, by counter.
-    private let ahead = RunAhead<Int, Outcome>()
+    /// Runs lane 1 finished that the loop has not looked at yet.
+    private var madeAhead: [Key: Outcome] = [:]
+    /// Lane 1: the share it runs ahead.
+    private let ahead = RunAhead<Key, Outcome>()
 
     /// How many distinct shares the loop looked at.
     var used: Int { looked.count }
@@ -38,39 +53,50 @@ final class EqualSharesAdd1Probes {
         self.start = start
     }
 
-    /// MES at `start + k`: known already, waited for if it is running ahead, else run on lane 0.
+    /// MES at `start + k`, along `left` (the loop's kept run, of `generation`): known
+    /// already, waited for if it is running ahead along the same run, else run on lane 0.
     ///
     /// - Complexity: one MES run, or none when already run.
-    func result(at k: Int) -> Outcome {
+    func result(at k: Int, along left: EqualSharesRun.Record, generation: Int) -> Outcome {
         looked.insert(k)
-        collectFinished()
+        // The loop's next requests are along this run or a later one, or (stepping) the one before.
+        collectFinished(oldest: generation - 1)
         if let known = results[k] { return known }
-        let result = ahead.take(k) ?? Outcome { try engines[0].run(share: start + Rational(k)) }
+        let key = Key(k: k, generation: generation)
+        let result = madeAhead.removeValue(forKey: key) ?? ahead.take(key)
+            ?? Outcome { try engines[0].run(share: start + Rational(k), along: left) }
         results[k] = result
         return result
     }
 
     /// With a second lane, starts MES at `start + k` on it (if not known yet), calling off
     /// first what it runs unless that is `k` or `wanted` (the share the loop asks for next,
-    /// which may be running ahead already); a run called off stops at its next round and
-    /// is never used. Never waits.
-    func prefetch(_ k: Int, wanted: Int) {
+    /// along the kept run of `wantedGeneration`, which may be running ahead already); a run
+    /// called off stops at its next round and is never used. The run is made along `left`
+    /// (of `generation`), as the loop will ask for it. Never waits.
+    func prefetch(_ k: Int, wanted: Int, wantedGeneration: Int, along left: EqualSharesRun.Record, generation: Int) {
         guard engines.count > 1, k >= 0 else { return }
-        collectFinished()
-        ahead.cancel(keeping: [k, wanted])
-        if results[k] != nil { return }
+        collectFinished(oldest: min(generation, wantedGeneration))
+        let key = Key(k: k, generation: generation)
+        ahead.cancel(keeping: [key, Key(k: wanted, generation: wantedGeneration)])
+        if results[k] != nil || madeAhead[key] != nil { return }
         nonisolated(unsafe) let engine = engines[1]  // only lane 1's thread uses it, one run at a time
         let share = start + Rational(k)
-        ahead.start(k) { token in
+        ahead.start(key) { token in
             engine.callsOff = { token.isCancelled }
             defer { engine.callsOff = nil }
-            return CalledOff.outcome { try engine.run(share: share) }
+            return CalledOff.outcome { try engine.run(share: share, along: left) }
         }
     }
 
-    /// Moves what lane 1 finished into ``results``.
-    private func collectFinished() {
-        for (k, result) in ahead.takeFinished() where results[k] == nil { results[k] = result }
+    /// Moves what lane 1 finished into ``madeAhead``, and drops the runs made along kept runs
+    /// older than `oldest` (only a request along the same kept run may use one, and the loop
+    /// asks along no older one again).
+    private func collectFinished(oldest: Int) {
+        for (key, result) in ahead.takeFinished() where results[key.k] == nil { madeAhead[key] = result }
+        if madeAhead.keys.contains(where: { $0.generation < oldest }) {
+            madeAhead = madeAhead.filter { $0.key.generation >= oldest }
+        }
     }
 
     /// Among the shares `start + j`, `j > k`, that the loop looked at before and whose run

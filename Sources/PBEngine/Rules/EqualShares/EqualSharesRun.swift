@@ -106,10 +106,12 @@ final class EqualSharesRun {
         /// Every unfunded supported project at the start of the round (only when the run
         /// records candidates).
         var candidates: [Candidate] = []
-        /// With ``findsRunnerUp``: the least `rho` of the other projects still affordable in
-        /// this round (equal to `rho` when the round was a tie); `nil` when none is.
+        /// With ``findsRunnerUp``: the least `rho` of the other projects the round evaluated
+        /// (equal to `rho` when the round was a tie); `nil` when none is affordable. It is
+        /// the least `rho` of every other affordable project, unless ``rivalFloor`` is lower
+        /// or equal (a run along a kept run stops evaluating early, ``run(share:along:)``).
         var runnerUp: Rational? = nil
-        /// With ``findsRunnerUp``: the other projects whose `rho` is ``runnerUp``.
+        /// With ``findsRunnerUp``: the other projects the round evaluated whose `rho` is ``runnerUp``.
         var runnerUps: [Int] = []
         /// With ``findsRunnerUp``: the winner's rich points `U` (the points of the supporters
         /// who can pay `tau * w` in full, `b_i >= tau w_i`), which tells two runs with the same
@@ -237,11 +239,21 @@ final class EqualSharesRun {
 
     /// Runs MES with every voter starting from `share`.
     ///
+    /// With ``findsRunnerUp`` and `left` (a run at a smaller share that the add1 loop keeps),
+    /// a round evaluates the other projects, beyond the winner, only up to `left`'s winner's
+    /// `rho` in the same round, and none once this run's winners differ from `left`'s: a
+    /// project whose lower bound exceeds that `rho` can only pass the proof from `left`
+    /// (``EqualShares/holds(from:to:ties:affine:)``), and the proof fails anyway once the
+    /// winners differ. The round then records ``RoundRecord/runnerUp`` as the least `rho` of
+    /// those it evaluated and ``RoundRecord/rivalFloor`` as a lower bound of the rest, which
+    /// may be below it; the outcome is the same as without `left`. Those evaluations were
+    /// about half the supporter entries an add1 run read.
+    ///
     /// - Throws: ``CountError/unresolvedTie(_:_:)`` when the chain cannot separate projects
     ///   with equal `rho`.
     /// - Complexity: per round, the projects re-evaluated times their supporter entries,
     ///   plus the groups' poor/rich passes; O(E) for E ballot entries to fund a project.
-    func run(share: Rational) throws -> Record {
+    func run(share: Rational, along left: Record? = nil) throws -> Record {
         precondition(share.signum >= 0, "EqualShares: a share is not negative")
         let m = profile.projectCount
         startRun(share: share)
@@ -261,6 +273,8 @@ final class EqualSharesRun {
             active.append(p)
         }
         var removed = [Bool](repeating: false, count: m)
+        // With `left`: whether every round so far funded what `left` funded in it.
+        var alongLeft = left != nil
         // add1 runs (findsRunnerUp) are reported by their loop, and may run on two threads.
         var ticker: ProgressTicker? = findsRunnerUp ? nil : ProgressTicker(progress)
         while !active.isEmpty {
@@ -282,10 +296,18 @@ final class EqualSharesRun {
             var freshRich: [Int] = []
             var unevaluatedFloor: Rational?
             var dropped = false
+            // With `left`, a proof from it needs this round's other projects only up to its
+            // winner's rho there, and none once a winner differs (``run(share:along:)``).
+            let round = record.rounds.count
+            let limit: Rational? = alongLeft && round < left!.rounds.count ? left!.rounds[round].rho : nil
             for p in active {
                 if let b = best, stale[p] > b {
                     if !findsRunnerUp { break }
                     if let s = second, stale[p] > s {
+                        unevaluatedFloor = stale[p]
+                        break
+                    }
+                    if left != nil && !(limit.map { stale[p] <= $0 } ?? false) {
                         unevaluatedFloor = stale[p]
                         break
                     }
@@ -365,6 +387,7 @@ final class EqualSharesRun {
                                              paid: cost, paidAll: paidAll, candidates: candidates,
                                              runnerUp: findsRunnerUp ? second : nil, runnerUps: runnerUps,
                                              richPoints: winnerRich, rivals: rivals, rivalFloor: rivalFloor))
+            alongLeft = alongLeft && round < left!.rounds.count && left!.rounds[round].project == winner
             removed[winner] = true
             active.removeAll { $0 == winner }
             afterRound?(self)
