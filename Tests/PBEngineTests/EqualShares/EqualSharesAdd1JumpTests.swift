@@ -280,36 +280,29 @@ struct EqualSharesAdd1JumpTests {
         var otherLeftEnds = 0
         let elections = (0..<40).map { Self.randomElection(seed: 11000 + UInt64($0)) }
             + (0..<40).map { Self.builtElection(seed: 11500 + UInt64($0)) }
-        for (seed, election) in elections.enumerated() {
-            let profile = EqualSharesProfile(election)
-            for utility in Utility.allCases {
-                let (engine, _) = Self.proofRuns(election, profile: profile, utility: utility, seed: seed)
-                let base = (election.budget / Rational(profile.voterCount) / Rational(2)).floor
-                let grid = (0..<280).map { base + Rational($0, 7) }
-                let runs = try grid.map { try Self.runUnlessTied(engine, share: $0) }
-                for i in grid.indices {
-                    guard let a = runs[i] else { continue }
-                    for d in [1, 2, 3, 7, 20] where i + d < grid.count {
-                        guard let full = runs[i + d] else { continue }
-                        let along = try engine.run(share: grid[i + d], along: a)
-                        pairs += 1
-                        let what = "election \(seed) \(utility) from \(a.share) to \(full.share)"
-                        #expect(along.funded == full.funded && along.rounds.map(\.rho) == full.rounds.map(\.rho), "\(what)")
-                        #expect(along.ties == full.ties && along.cost == full.cost, "\(what)")
-                        #expect(along.rounds.map(\.richPoints) == full.rounds.map(\.richPoints), "\(what)")
-                        if zip(along.rounds, full.rounds).contains(where: { $0.rivals.count < $1.rivals.count }) { fewerRivals += 1 }
-                        for affine in [true, false] {
-                            let expected = EqualShares.holds(from: a, to: full, ties: engine.ties, affine: affine)
-                            #expect(EqualShares.holds(from: a, to: along, ties: engine.ties, affine: affine) == expected, "\(what) affine \(affine)")
-                            if expected && affine { proved += 1 }
-                        }
-                        // From other runs below: never a proof the full run does not give.
-                        for j in stride(from: max(0, i - 6), through: i + d - 1, by: 1) where j != i {
-                            guard let c = runs[j] else { continue }
-                            otherLeftEnds += 1
-                            if EqualShares.holds(from: c, to: along, ties: engine.ties) {
-                                #expect(EqualShares.holds(from: c, to: full, ties: engine.ties), "\(what) from \(c.share)")
-                            }
+        try Self.onGrids(elections, points: 280, denominator: 7) { seed, utility, engine, _, grid, runs in
+            for i in grid.indices {
+                guard let a = runs[i] else { continue }
+                for d in [1, 2, 3, 7, 20] where i + d < grid.count {
+                    guard let full = runs[i + d] else { continue }
+                    let along = try engine.run(share: grid[i + d], along: a)
+                    pairs += 1
+                    let what = "election \(seed) \(utility) from \(a.share) to \(full.share)"
+                    #expect(along.funded == full.funded && along.rounds.map(\.rho) == full.rounds.map(\.rho), "\(what)")
+                    #expect(along.ties == full.ties && along.cost == full.cost, "\(what)")
+                    #expect(along.rounds.map(\.richPoints) == full.rounds.map(\.richPoints), "\(what)")
+                    if zip(along.rounds, full.rounds).contains(where: { $0.rivals.count < $1.rivals.count }) { fewerRivals += 1 }
+                    for affine in [true, false] {
+                        let expected = EqualShares.holds(from: a, to: full, ties: engine.ties, affine: affine)
+                        #expect(EqualShares.holds(from: a, to: along, ties: engine.ties, affine: affine) == expected, "\(what) affine \(affine)")
+                        if expected && affine { proved += 1 }
+                    }
+                    // From other runs below: never a proof the full run does not give.
+                    for j in stride(from: max(0, i - 6), through: i + d - 1, by: 1) where j != i {
+                        guard let c = runs[j] else { continue }
+                        otherLeftEnds += 1
+                        if EqualShares.holds(from: c, to: along, ties: engine.ties) {
+                            #expect(EqualShares.holds(from: c, to: full, ties: engine.ties), "\(what) from \(c.share)")
                         }
                     }
                 }
@@ -319,6 +312,25 @@ struct EqualSharesAdd1JumpTests {
             + "\(otherLeftEnds) proofs from other runs checked")
         #expect(proved > 1000)
         #expect(fewerRivals > 1000)
+    }
+
+    /// For the grid tests: for every election and both utilities, MES (recording what the
+    /// proofs read) at `points` shares `1 / denominator` of a unit apart from half the exact
+    /// share, handed to `body` with the engines (``proofRuns(_:profile:utility:seed:)``), the
+    /// grid and its runs (`nil` where the chain leaves a tie unresolved).
+    static func onGrids(_ elections: [Election], points: Int, denominator: Int,
+                        _ body: (_ seed: Int, _ utility: Utility, _ engine: EqualSharesRun, _ plain: EqualSharesRun,
+                                 _ grid: [Rational], _ runs: [EqualSharesRun.Record?]) throws -> Void) throws {
+        for (seed, election) in elections.enumerated() {
+            let profile = EqualSharesProfile(election)
+            for utility in Utility.allCases {
+                let (engine, plain) = Self.proofRuns(election, profile: profile, utility: utility, seed: seed)
+                let base = (election.budget / Rational(profile.voterCount) / Rational(2)).floor
+                let grid = (0..<points).map { base + Rational($0, denominator) }
+                let runs = try grid.map { try Self.runUnlessTied(engine, share: $0) }
+                try body(seed, utility, engine, plain, grid, runs)
+            }
+        }
     }
 
     /// The affine test where it matters: near shares where two projects' `rho` cross, the
@@ -332,29 +344,22 @@ struct EqualSharesAdd1JumpTests {
         var samplesChecked = 0
         let elections = (0..<150).map { Self.randomElection(seed: 9000 + UInt64($0)) }
             + (0..<150).map { Self.builtElection(seed: 9500 + UInt64($0)) }
-        for (seed, election) in elections.enumerated() {
-            let profile = EqualSharesProfile(election)
-            for utility in Utility.allCases {
-                let (engine, plain) = Self.proofRuns(election, profile: profile, utility: utility, seed: seed)
-                let base = (election.budget / Rational(profile.voterCount) / Rational(2)).floor
-                let grid = (0..<400).map { base + Rational($0, 5) }
-                let runs = try grid.map { try Self.runUnlessTied(engine, share: $0) }
-                for i in grid.indices {
-                    guard let a = runs[i] else { continue }
-                    for d in [1, 2, 3, 5, 8, 13] where i + d < grid.count {
-                        guard let b = runs[i + d], EqualShares.holds(from: a, to: b, ties: engine.ties),
-                              !EqualShares.holds(from: a, to: b, ties: engine.ties, affine: false) else { continue }
-                        affineProofs += 1
-                        // A winner whose poor set changes inside the range: its rho is only
-                        // convex there (the chord bounds it).
-                        if zip(a.rounds, b.rounds).contains(where: { $0.richPoints != $1.richPoints }) { convexWinner += 1 }
-                        let span = b.share - a.share
-                        let samples = [Rational(1, 7), Rational(1, 2), Rational(6, 7), Rational(999, 1000)].map { a.share + span * $0 }
-                        for x in samples {
-                            samplesChecked += 1
-                            let other = try plain.run(share: x)
-                            #expect(other.funded == a.funded, "election \(seed) \(utility) from \(a.share) to \(b.share) at \(x)")
-                        }
+        try Self.onGrids(elections, points: 400, denominator: 5) { seed, utility, engine, plain, grid, runs in
+            for i in grid.indices {
+                guard let a = runs[i] else { continue }
+                for d in [1, 2, 3, 5, 8, 13] where i + d < grid.count {
+                    guard let b = runs[i + d], EqualShares.holds(from: a, to: b, ties: engine.ties),
+                          !EqualShares.holds(from: a, to: b, ties: engine.ties, affine: false) else { continue }
+                    affineProofs += 1
+                    // A winner whose poor set changes inside the range: its rho is only
+                    // convex there (the chord bounds it).
+                    if zip(a.rounds, b.rounds).contains(where: { $0.richPoints != $1.richPoints }) { convexWinner += 1 }
+                    let span = b.share - a.share
+                    let samples = [Rational(1, 7), Rational(1, 2), Rational(6, 7), Rational(999, 1000)].map { a.share + span * $0 }
+                    for x in samples {
+                        samplesChecked += 1
+                        let other = try plain.run(share: x)
+                        #expect(other.funded == a.funded, "election \(seed) \(utility) from \(a.share) to \(b.share) at \(x)")
                     }
                 }
             }
