@@ -64,6 +64,17 @@ extension EqualShares {
         var grow = 1
         var limit: Int?
         let supportedCount = (0..<profile.projectCount).filter { profile.isSupported($0) }.count
+        // Keeps `record`, the run at counter `far`: every unit share up to it is a step.
+        func keep(_ record: EqualSharesRun.Record, at far: Int) {
+            steps += far - k
+            previousK = previous == nil ? nil : k
+            k = far
+            previous = current
+            current = record
+            generation += 1
+            probes.forget(below: k)
+            if let l = limit, l <= k { limit = nil }
+        }
         var ticker = ProgressTicker(engine.progress)
         while current.funded.count < supportedCount {
             ticker.tick("mes add1: share \((start + Rational(k)).decimalString(places: 0)) (\(steps) steps, \(probes.used + 1) runs)")
@@ -71,14 +82,7 @@ extension EqualShares {
                 && isExhaustive(current, budget: budget, profile: profile, supportedOnly: variant == .pabutools) { break }
             // A share run before that the proof now reaches from `current`: no new run.
             if let (far, record) = probes.farthestLooked(beyond: k, where: { holds(from: current, to: $0, ties: engine.ties) }) {
-                steps += far - k
-                previousK = previous == nil && k == 0 ? nil : k
-                k = far
-                previous = current
-                current = record
-                generation += 1
-                probes.forget(below: k)
-                if let l = limit, l <= k { limit = nil }
+                keep(record, at: far)
                 continue
             }
             // The guesses from the two kept runs, once per pair (each probe that fails asks again).
@@ -121,14 +125,7 @@ extension EqualShares {
             let next = try result.get()
             if !proved && next.cost > budget { break }
             let changed = next.funded != current.funded
-            steps += window
-            previousK = previous == nil && k == 0 ? nil : k
-            k = target
-            previous = current
-            current = next
-            generation += 1
-            probes.forget(below: k)
-            if let l = limit, l <= k { limit = nil }
+            keep(next, at: target)
             // Just past a change of outcome the new order's gaps are small, yet a proof (most
             // often the affine one) almost always reaches a few units: doubling from 1 again
             // cost about four runs per crossing on Budapest.
