@@ -93,25 +93,80 @@ struct EqualSharesProfile: Sendable {
         ballotProject = entries
         unitPoints = unit
 
-        var counts = [Int](repeating: 0, count: m)
-        for p in entries { counts[Int(p)] += 1 }
+        // Each project's supporter list, ballots ascending. With several parts, each part
+        // (a stretch of distinct ballots) counts its entries per project, then writes its
+        // supporters after the earlier parts' ones: the same lists as one pass, and the
+        // writes (a random place per entry, a fresh page every thousand) split over the cores.
+        let distinct = weights.count
+        let bounds = (0 ... partCount).map { distinct * $0 / partCount }
+        var partCounts = [[Int]](repeating: [], count: partCount)
+        partCounts.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let results = out  // each part writes its own slot
+            DispatchQueue.concurrentPerform(iterations: partCount) { k in
+                var counts = [Int](repeating: 0, count: m)
+                start.withUnsafeBufferPointer { start in
+                    entries.withUnsafeBufferPointer { entries in
+                        for e in Int(start[bounds[k]]) ..< Int(start[bounds[k + 1]]) { counts[Int(entries[e])] += 1 }
+                    }
+                }
+                results[k] = counts
+            }
+        }
         var supporterStart = [Int](repeating: 0, count: m + 1)
-        for p in 0..<m { supporterStart[p + 1] = supporterStart[p] + counts[p] }
-        var fill = supporterStart
+        for p in 0..<m { supporterStart[p + 1] = supporterStart[p] + partCounts.reduce(0) { $0 + $1[p] } }
+        // Where each part's first supporter of each project goes.
+        var fills = [[Int]](repeating: [], count: partCount)
+        var next = Array(supporterStart.dropLast())
+        for k in 0..<partCount {
+            fills[k] = next
+            for p in 0..<m { next[p] += partCounts[k][p] }
+        }
+        let partFill = fills
         var supporterBallot = [Int32](repeating: 0, count: entries.count)
         var supporterPoints = [Int64](repeating: 0, count: unit ? 0 : entries.count)
+        var partTotals = [(points: [Int64], count: [Int])](repeating: ([], []), count: partCount)
+        supporterBallot.withUnsafeMutableBufferPointer { ballotsOut in
+            supporterPoints.withUnsafeMutableBufferPointer { pointsOut in
+                partTotals.withUnsafeMutableBufferPointer { totalsOut in
+                    // Each part writes its own slot and its own places of the lists.
+                    nonisolated(unsafe) let ballotsOut = ballotsOut
+                    nonisolated(unsafe) let pointsOut = pointsOut
+                    nonisolated(unsafe) let totalsOut = totalsOut
+                    DispatchQueue.concurrentPerform(iterations: partCount) { k in
+                        var fill = partFill[k]
+                        var totalPoints = [Int64](repeating: 0, count: m)
+                        var supporterCount = [Int](repeating: 0, count: m)
+                        start.withUnsafeBufferPointer { start in
+                            entries.withUnsafeBufferPointer { entries in
+                                entryPoints.withUnsafeBufferPointer { entryPoints in
+                                    weights.withUnsafeBufferPointer { weights in
+                                        for j in bounds[k] ..< bounds[k + 1] {
+                                            let weight = Int(weights[j])
+                                            for e in Int(start[j]) ..< Int(start[j + 1]) {
+                                                let p = Int(entries[e])
+                                                ballotsOut[fill[p]] = Int32(j)
+                                                let w = hasPoints ? entryPoints[e] : 1
+                                                if !unit { pointsOut[fill[p]] = w }
+                                                fill[p] += 1
+                                                totalPoints[p] += w * Int64(weight)
+                                                supporterCount[p] += weight
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                        totalsOut[k] = (totalPoints, supporterCount)
+                    }
+                }
+            }
+        }
         var totalPoints = [Int64](repeating: 0, count: m)
         var supporterCount = [Int](repeating: 0, count: m)
-        for j in 0..<weights.count {
-            let weight = Int(weights[j])
-            for k in Int(start[j]) ..< Int(start[j + 1]) {
-                let p = Int(entries[k])
-                supporterBallot[fill[p]] = Int32(j)
-                let w = hasPoints ? entryPoints[k] : 1
-                if !unit { supporterPoints[fill[p]] = w }
-                fill[p] += 1
-                totalPoints[p] += w * Int64(weight)
-                supporterCount[p] += weight
+        for part in partTotals {
+            for p in 0..<m {
+                totalPoints[p] += part.points[p]
+                supporterCount[p] += part.count[p]
             }
         }
         self.supporterStart = supporterStart
@@ -178,47 +233,52 @@ struct DistinctBallots {
         var batch = Batch()
         var pairs: [(project: UInt16, points: Int64)] = []
         var listed = [Bool](repeating: false, count: m)
-        for b in range {
-            let r = ballots.range(of: b)
-            if !hasPoints {
-                // Approval and ordinal ballots: the projects, sorted, are the whole ballot.
-                if r.isEmpty {
-                    out.idle += 1
-                    continue
+        // The ballots are read through pointers: a slice of `ballots.projects` retains the
+        // array's storage, and with one part per core every part retained and released
+        // that same storage for each ballot, so the cores fought over its reference count.
+        ballots.offsets.withUnsafeBufferPointer { offsets in
+            ballots.projects.withUnsafeBufferPointer { projects in
+                (ballots.points ?? []).withUnsafeBufferPointer { points in
+                    for b in range {
+                        let from = Int(offsets[b])
+                        let to = Int(offsets[b + 1])
+                        if !hasPoints {
+                            // Approval and ordinal ballots: the projects, sorted, are the whole ballot.
+                            if from == to {
+                                out.idle += 1
+                                continue
+                            }
+                            batch.appendSorted(UnsafeBufferPointer(rebasing: projects[from ..< to]))
+                        } else {
+                            pairs.removeAll(keepingCapacity: true)
+                            for k in from ..< to {
+                                let p = projects[k]
+                                let w = points.isEmpty ? 1 : points[k]
+                                if w > 0 { pairs.append((p, w)) }
+                                if defaultScore > 0 { listed[Int(p)] = true }
+                            }
+                            if defaultScore > 0 {
+                                for p in 0..<m where !listed[p] { pairs.append((UInt16(p), defaultScore)) }
+                                for k in from ..< to { listed[Int(projects[k])] = false }
+                            }
+                            if pairs.isEmpty {
+                                out.idle += 1
+                                continue
+                            }
+                            pairs.sort { $0.project < $1.project }
+                            var hasher = Hasher()
+                            for pair in pairs {
+                                hasher.combine(pair.project)
+                                hasher.combine(pair.points)
+                                batch.projects.append(pair.project)
+                                batch.points.append(pair.points)
+                            }
+                            batch.close(hash: UInt64(bitPattern: Int64(hasher.finalize())))
+                        }
+                        if batch.hashes.count == Batch.size { out.add(&batch) }
+                    }
                 }
-                let from = batch.projects.count
-                batch.projects.append(contentsOf: ballots.projects[r])
-                batch.projects[from...].sort()
-                var hasher = Hasher()
-                batch.projects[from...].withUnsafeBytes { hasher.combine(bytes: $0) }
-                batch.close(hash: UInt64(bitPattern: Int64(hasher.finalize())))
-            } else {
-                pairs.removeAll(keepingCapacity: true)
-                for k in r {
-                    let p = ballots.projects[k]
-                    let w = ballots.points?[k] ?? 1
-                    if w > 0 { pairs.append((p, w)) }
-                    if defaultScore > 0 { listed[Int(p)] = true }
-                }
-                if defaultScore > 0 {
-                    for p in 0..<m where !listed[p] { pairs.append((UInt16(p), defaultScore)) }
-                    for k in r { listed[Int(ballots.projects[k])] = false }
-                }
-                if pairs.isEmpty {
-                    out.idle += 1
-                    continue
-                }
-                pairs.sort { $0.project < $1.project }
-                var hasher = Hasher()
-                for pair in pairs {
-                    hasher.combine(pair.project)
-                    hasher.combine(pair.points)
-                    batch.projects.append(pair.project)
-                    batch.points.append(pair.points)
-                }
-                batch.close(hash: UInt64(bitPattern: Int64(hasher.finalize())))
             }
-            if batch.hashes.count == Batch.size { out.add(&batch) }
         }
         out.add(&batch)
         return out
@@ -233,6 +293,34 @@ struct DistinctBallots {
         var start: [Int] = [0]
         var hashes: [UInt64] = []
 
+        /// Appends a ballot without points, its projects sorted, and ends it.
+        mutating func appendSorted(_ ballot: UnsafeBufferPointer<UInt16>) {
+            let from = projects.count
+            projects.append(contentsOf: ballot)
+            let hash = projects.withUnsafeMutableBufferPointer { all in
+                var mine = UnsafeMutableBufferPointer(rebasing: all[from...])
+                if mine.count <= 16 {
+                    // Insertion sort: ballots are short, and the library's sort costs more
+                    // to set up than this does to finish (4.5% of the 10,000,000-voter MES).
+                    for i in 1 ..< max(mine.count, 1) {
+                        let x = mine[i]
+                        var j = i
+                        while j > 0 && mine[j - 1] > x {
+                            mine[j] = mine[j - 1]
+                            j -= 1
+                        }
+                        mine[j] = x
+                    }
+                } else {
+                    mine.sort()
+                }
+                var hasher = Hasher()
+                hasher.combine(bytes: UnsafeRawBufferPointer(mine))
+                return UInt64(bitPattern: Int64(hasher.finalize()))
+            }
+            close(hash: hash)
+        }
+
         /// Ends the ballot whose entries were just appended.
         mutating func close(hash: UInt64) {
             start.append(projects.count)
@@ -243,9 +331,14 @@ struct DistinctBallots {
     /// Adds the ballots of `batch` (one copy each) in order, and empties it.
     private mutating func add(_ batch: inout Batch) {
         touch(batch.hashes[...])
-        for i in batch.hashes.indices {
-            let r = batch.start[i] ..< batch.start[i + 1]
-            add(batch.projects[r], hasPoints ? batch.points[r] : batch.points[0..<0], hash: batch.hashes[i], weight: 1)
+        batch.projects.withUnsafeBufferPointer { projects in
+            batch.points.withUnsafeBufferPointer { points in
+                for i in batch.hashes.indices {
+                    let r = batch.start[i] ..< batch.start[i + 1]
+                    add(UnsafeBufferPointer(rebasing: projects[r]), hasPoints ? UnsafeBufferPointer(rebasing: points[r]) : Self.noPoints,
+                        hash: batch.hashes[i], weight: 1)
+                }
+            }
         }
         batch.projects.removeAll(keepingCapacity: true)
         batch.points.removeAll(keepingCapacity: true)
@@ -253,6 +346,9 @@ struct DistinctBallots {
         batch.start.append(0)
         batch.hashes.removeAll(keepingCapacity: true)
     }
+
+    /// The points of a ballot without points.
+    private static var noPoints: UnsafeBufferPointer<Int64> { UnsafeBufferPointer(start: nil, count: 0) }
 
     /// Loads what the inserts of `hashes` will read, stage by stage so that the cache misses
     /// of each stage overlap: the first table slot of each hash, then for a slot whose tag
@@ -275,7 +371,7 @@ struct DistinctBallots {
     /// Adds `weight` copies of the ballot `projects` (ascending) with `points` (empty
     /// unless the ballots carry points).
     @inline(__always)
-    mutating func add(_ projects: ArraySlice<UInt16>, _ points: ArraySlice<Int64>, hash: UInt64, weight: UInt32) {
+    mutating func add(_ projects: UnsafeBufferPointer<UInt16>, _ points: UnsafeBufferPointer<Int64>, hash: UInt64, weight: UInt32) {
         var i = Self.slot(of: hash, in: table)
         while true {
             let found = table[i]
@@ -322,27 +418,33 @@ struct DistinctBallots {
     /// - Complexity: O(E) expected for E entries of `later`; the table grows once, first.
     mutating func absorb(_ later: DistinctBallots) {
         grow(toHold: weights.count + later.weights.count)
-        var next = 0
-        while next < later.weights.count {
-            let batch = next ..< min(next + Batch.size, later.weights.count)
-            touch(later.hashes[batch])
-            for d in batch {
-                let r = Int(later.start[d]) ..< Int(later.start[d + 1])
-                add(later.entries[r], hasPoints ? later.entryPoints[r] : later.entryPoints[0..<0], hash: later.hashes[d], weight: later.weights[d])
+        later.entries.withUnsafeBufferPointer { entries in
+            later.entryPoints.withUnsafeBufferPointer { points in
+                var next = 0
+                while next < later.weights.count {
+                    let batch = next ..< min(next + Batch.size, later.weights.count)
+                    touch(later.hashes[batch])
+                    for d in batch {
+                        let r = Int(later.start[d]) ..< Int(later.start[d + 1])
+                        add(UnsafeBufferPointer(rebasing: entries[r]), hasPoints ? UnsafeBufferPointer(rebasing: points[r]) : Self.noPoints,
+                            hash: later.hashes[d], weight: later.weights[d])
+                    }
+                    next = batch.upperBound
+                }
             }
-            next = batch.upperBound
         }
         idle += later.idle
     }
 
     /// Whether distinct ballot `d` is `projects` with `points`.
     @inline(__always)
-    private func isBallot(_ d: Int, _ projects: ArraySlice<UInt16>, _ points: ArraySlice<Int64>) -> Bool {
+    private func isBallot(_ d: Int, _ projects: UnsafeBufferPointer<UInt16>, _ points: UnsafeBufferPointer<Int64>) -> Bool {
         let from = Int(start[d])
         let to = Int(start[d + 1])
         guard to - from == projects.count else { return false }
-        if !entries[from..<to].elementsEqual(projects) { return false }
-        return !hasPoints || entryPoints[from..<to].elementsEqual(points)
+        let same = entries.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[from ..< to]).elementsEqual(projects) }
+        if !same { return false }
+        return !hasPoints || entryPoints.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[from ..< to]).elementsEqual(points) }
     }
 
     @inline(__always)
