@@ -63,7 +63,7 @@ struct EqualSharesProfile: Sendable {
         if partCount == 1 {
             merged = DistinctBallots.merging(ballots, 0 ..< ballots.count, projectCount: m, defaultScore: defaultScore, hasPoints: hasPoints)
         } else {
-            // Parts keep first-appearance order within themselves; absorbing them in order
+            // Parts keep first-appearance order within themselves; joining them in order
             // appends each part's new ballots after the earlier parts' ones, which is the
             // first-appearance order of the whole list.
             var parts = [DistinctBallots](repeating: DistinctBallots(hasPoints: hasPoints), count: partCount)
@@ -75,10 +75,7 @@ struct EqualSharesProfile: Sendable {
                                                          projectCount: m, defaultScore: defaultScore, hasPoints: hasPoints)
                 }
             }
-            // Taken out of the array, not copied: `merged` then owns its buffers alone and
-            // grows them in place (a copy would duplicate the first part when it grows).
-            merged = parts.removeFirst()
-            while !parts.isEmpty { merged.absorb(parts.removeFirst()) }
+            merged = DistinctBallots.joining(&parts, threads: threads)
         }
         let start = merged.start
         let entries = merged.entries
@@ -348,7 +345,7 @@ struct DistinctBallots {
     }
 
     /// The points of a ballot without points.
-    private static var noPoints: UnsafeBufferPointer<Int64> { UnsafeBufferPointer(start: nil, count: 0) }
+    fileprivate static var noPoints: UnsafeBufferPointer<Int64> { UnsafeBufferPointer(start: nil, count: 0) }
 
     /// Loads what the inserts of `hashes` will read, stage by stage so that the cache misses
     /// of each stage overlap: the first table slot of each hash, then for a slot whose tag
@@ -413,27 +410,149 @@ struct DistinctBallots {
         }
     }
 
-    /// Adds every distinct ballot of `later` (ballots that come after this one's), in its order.
+    /// The distinct ballots of `parts`, merged from consecutive stretches of the ballots,
+    /// in order of first appearance in the whole list; `parts` is left empty.
     ///
-    /// - Complexity: O(E) expected for E entries of `later`; the table grows once, first.
-    mutating func absorb(_ later: DistinctBallots) {
-        grow(toHold: weights.count + later.weights.count)
-        later.entries.withUnsafeBufferPointer { entries in
-            later.entryPoints.withUnsafeBufferPointer { points in
-                var next = 0
-                while next < later.weights.count {
-                    let batch = next ..< min(next + Batch.size, later.weights.count)
-                    touch(later.hashes[batch])
-                    for d in batch {
-                        let r = Int(later.start[d]) ..< Int(later.start[d + 1])
-                        add(UnsafeBufferPointer(rebasing: entries[r]), hasPoints ? UnsafeBufferPointer(rebasing: points[r]) : Self.noPoints,
-                            hash: later.hashes[d], weight: later.weights[d])
+    /// Each part's ballots are looked up in the earlier parts' tables, all parts and
+    /// stretches of them at once on `threads` threads (the tables are only read); then one
+    /// pass, in order, adds the weight of each ballot found to its first appearance and
+    /// appends the others. Absorbing the parts one by one into the first part's table made
+    /// that table grow (every ballot placed again) and every probe wait on one core: about
+    /// 0.6 s of the 10,000,000-voter MES. The joined ballots have no table (they take no
+    /// more ballots).
+    /// - Complexity: O(E P) expected for E entries and P parts (P is at most 8).
+    static func joining(_ parts: inout [DistinctBallots], threads: Int) -> DistinctBallots {
+        // Per ballot of a later part, its first appearance: `part << 32 | index`, or -1
+        // (new). Part k's ballots from `base[k]` on.
+        var base = [0]
+        for part in parts { base.append(base[base.count - 1] + part.weights.count) }
+        var firstSeen = [Int](repeating: -1, count: base[parts.count])
+        let stretch = 1 << 16
+        let work = (1 ..< parts.count).flatMap { k in
+            stride(from: 0, to: parts[k].weights.count, by: stretch).map { (part: k, from: $0) }
+        }
+        Self.withViews(parts) { views in
+            firstSeen.withUnsafeMutableBufferPointer { out in
+                // The parts are only read; each work item writes its own stretch of `out`.
+                nonisolated(unsafe) let (views, out) = (views, out)
+                let offsets = base
+                let lanes = max(1, min(threads, work.count))
+                DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+                    for (k, from) in stride(from: lane, to: work.count, by: lanes).map({ work[$0] }) {
+                        let part = views[k]
+                        let to = min(from + stretch, part.hashes.count)
+                        var next = from
+                        while next < to {
+                            let batch = next ..< min(next + Batch.size, to)
+                            // The batch's first slots in every earlier table, asked for together.
+                            for j in 0 ..< k {
+                                for d in batch { Prefetch.read(views[j].table.baseAddress! + views[j].slot(of: part.hashes[d])) }
+                            }
+                            for d in batch {
+                                let (ballot, points) = part.ballot(d)
+                                for j in 0 ..< k {
+                                    if let i = views[j].index(of: ballot, points, hash: part.hashes[d]) {
+                                        out[offsets[k] + d] = j << 32 | i
+                                        break
+                                    }
+                                }
+                            }
+                            next = batch.upperBound
+                        }
                     }
-                    next = batch.upperBound
                 }
             }
         }
-        idle += later.idle
+        // Taken out of the array, not copied: `joined` then owns its buffers alone and
+        // grows them in place (a copy would duplicate the first part when it grows).
+        var joined = parts.removeFirst()
+        joined.table = []
+        joined.hashes = []
+        // Where each later part's ballots went (needed only for parts a later one reads).
+        var placed: [[Int32]] = [[]]
+        for (offset, part) in parts.enumerated() {
+            let k = offset + 1
+            var place = k < parts.count ? [Int32](repeating: 0, count: part.weights.count) : []
+            for d in 0 ..< part.weights.count {
+                let seen = firstSeen[base[k] + d]
+                let g: Int
+                if seen >= 0 {
+                    let (j, i) = (seen >> 32, seen & 0xFFFF_FFFF)
+                    g = j == 0 ? i : Int(placed[j][i])
+                    joined.weights[g] += part.weights[d]
+                } else {
+                    g = joined.weights.count
+                    let r = Int(part.start[d]) ..< Int(part.start[d + 1])
+                    joined.entries.append(contentsOf: part.entries[r])
+                    if joined.hasPoints { joined.entryPoints.append(contentsOf: part.entryPoints[r]) }
+                    precondition(joined.entries.count <= Int(UInt32.max), "EqualShares: more than 2^32 distinct ballot entries")
+                    joined.start.append(UInt32(joined.entries.count))
+                    joined.weights.append(part.weights[d])
+                }
+                if !place.isEmpty { place[d] = Int32(g) }
+            }
+            placed.append(place)
+            joined.idle += part.idle
+            // A ballot with points other than 1 is in the joined list, here or where it was first seen.
+            joined.unit = joined.unit && part.unit
+        }
+        parts.removeAll()
+        return joined
+    }
+
+    /// A part's arrays as pointers, for lookups from several threads (an array read from
+    /// two threads would have its reference count changed by both at every access).
+    struct View {
+        let table: UnsafeBufferPointer<UInt64>
+        let start: UnsafeBufferPointer<UInt32>
+        let entries: UnsafeBufferPointer<UInt16>
+        let points: UnsafeBufferPointer<Int64>
+        let hashes: UnsafeBufferPointer<UInt64>
+        let hasPoints: Bool
+
+        /// Distinct ballot `d`: its projects and points (empty without points).
+        @inline(__always)
+        func ballot(_ d: Int) -> (UnsafeBufferPointer<UInt16>, UnsafeBufferPointer<Int64>) {
+            let r = Int(start[d]) ..< Int(start[d + 1])
+            return (UnsafeBufferPointer(rebasing: entries[r]), hasPoints ? UnsafeBufferPointer(rebasing: points[r]) : DistinctBallots.noPoints)
+        }
+
+        @inline(__always)
+        func slot(of hash: UInt64) -> Int { Int(truncatingIfNeeded: hash) & (table.count - 1) }
+
+        /// The index of the distinct ballot `projects` with `points`, if it is one here.
+        @inline(__always)
+        func index(of projects: UnsafeBufferPointer<UInt16>, _ points: UnsafeBufferPointer<Int64>, hash: UInt64) -> Int? {
+            var i = slot(of: hash)
+            while true {
+                let found = table[i]
+                if found == 0 { return nil }
+                if found & 0xFFFF_FFFF == hash >> 32 {
+                    let d = Int(found >> 32) - 1
+                    let (stored, storedPoints) = ballot(d)
+                    if stored.count == projects.count && stored.elementsEqual(projects) && (!hasPoints || storedPoints.elementsEqual(points)) { return d }
+                }
+                i = (i + 1) & (table.count - 1)
+            }
+        }
+    }
+
+    /// Calls `body` with a view of each of `parts`, valid during the call.
+    static func withViews<R>(_ parts: [DistinctBallots], from i: Int = 0, _ views: [View] = [], _ body: ([View]) -> R) -> R {
+        if i == parts.count { return body(views) }
+        let part = parts[i]
+        return part.table.withUnsafeBufferPointer { table in
+            part.start.withUnsafeBufferPointer { start in
+                part.entries.withUnsafeBufferPointer { entries in
+                    part.entryPoints.withUnsafeBufferPointer { points in
+                        part.hashes.withUnsafeBufferPointer { hashes in
+                            withViews(parts, from: i + 1, views + [View(table: table, start: start, entries: entries, points: points,
+                                                                        hashes: hashes, hasPoints: part.hasPoints)], body)
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// Whether distinct ballot `d` is `projects` with `points`.
