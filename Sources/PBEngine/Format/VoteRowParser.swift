@@ -314,7 +314,11 @@ struct VoteRowParser: Sendable {
         }
         // Store: unknown and repeated entries are dropped (kept ballots count what is valid).
         if problems.isEmpty {
-            part.ballots.append(entries[0..<listed], points: storesPoints ? points : nil)
+            // Through a pointer: a slice of `entries` would retain and release its storage
+            // for every row.
+            entries.withUnsafeBufferPointer { all in
+                part.ballots.append(UnsafeBufferPointer(rebasing: all[0..<listed]), points: storesPoints ? points : nil)
+            }
         } else {
             var keptEntries = [UInt16]()
             var keptPoints = [Int64]()
