@@ -113,8 +113,15 @@ extension ExactEqualSharesElection {
         /// and the projects of those that changed class to evaluate afresh.
         func fund(_ w: Int, fewest: Int, most: Int) {
             open[w] = false
-            for g in bounds.charge(supporters[w], cost: costs[w], fewest: fewest, most: most, lower: lower, upper: upper) {
-                for e in groupStart[Int(g)]..<groupStart[Int(g) + 1] { known[Int(groupProjects[e])] = false }
+            forget(bounds.charge(supporters[w], cost: costs[w], fewest: fewest, most: most, lower: lower, upper: upper))
+        }
+        /// The projects of the groups that `moved` need `t_hi` afresh. On the buffer: a write
+        /// through the capture of `known` checked its uniqueness each time.
+        func forget(_ moved: [Int32]) {
+            known.withUnsafeMutableBufferPointer { known in
+                for g in moved {
+                    for e in groupStart[Int(g)]..<groupStart[Int(g) + 1] { known[Int(groupProjects[e])] = false }
+                }
             }
         }
 
@@ -149,9 +156,7 @@ extension ExactEqualSharesElection {
             let moved = bounds.chargePair(RangeClasses.Funding(groups: supporters[w], cost: costs[w], fewest: wSecond, most: most, takenByOther: takenByP),
                                           RangeClasses.Funding(groups: supporters[p], cost: costs[p], fewest: pSecond, most: mostP, takenByOther: takenByW),
                                           lower: lower, upper: upper)
-            for g in moved {
-                for e in groupStart[Int(g)]..<groupStart[Int(g) + 1] { known[Int(groupProjects[e])] = false }
-            }
+            forget(moved)
             return true
         }
 
@@ -315,10 +320,15 @@ struct RangeClasses {
     /// The classes of `groups` with the voters of `groups` in each (scratch `countOf` is
     /// left at zero).
     mutating func classes(of groups: [Int32], weight: [Int]) -> [(key: Int32, count: Int)] {
-        for g in groups {
-            let k = Int(classOf[Int(g)])
-            if countOf[k] == 0 { listed.append(Int32(k)) }
-            countOf[k] += weight[Int(g)]
+        // On the buffers: no uniqueness check of `countOf` per supporter.
+        classOf.withUnsafeBufferPointer { classOf in
+            countOf.withUnsafeMutableBufferPointer { countOf in
+                for g in groups {
+                    let k = Int(classOf[Int(g)])
+                    if countOf[k] == 0 { listed.append(Int32(k)) }
+                    countOf[k] += weight[Int(g)]
+                }
+            }
         }
         let out = listed.map { (key: $0, count: countOf[Int($0)]) }
         for k in listed { countOf[Int(k)] = 0 }
@@ -495,11 +505,15 @@ struct RangeClasses {
             targetOf[k] = classHolding(Interval(low: low[k] + least, high: high[k] + most))
         }
         var moved: [Int32] = []
-        for g in groups {
-            let k = targetOf[Int(classOf[Int(g)])]
-            if k >= 0 {
-                classOf[Int(g)] = k
-                moved.append(g)
+        targetOf.withUnsafeBufferPointer { targetOf in
+            classOf.withUnsafeMutableBufferPointer { classOf in
+                for g in groups {
+                    let k = targetOf[Int(classOf[Int(g)])]
+                    if k >= 0 {
+                        classOf[Int(g)] = k
+                        moved.append(g)
+                    }
+                }
             }
         }
         for k in listed { targetOf[Int(k)] = -2 }
