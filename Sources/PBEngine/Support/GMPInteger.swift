@@ -149,6 +149,17 @@ final class GMPInteger {
         return c < 0 ? -1 : (c == 0 ? 0 : 1)
     }
 
+    /// `a * 2^63 / b` rounded down (or up, with `roundingUp`), saturated at `UInt64.max`
+    /// (`a >= 0`, `b > 0`), with `self` as scratch.
+    func fixedPoint63(_ a: GMPInteger, over b: GMPInteger, roundingUp: Bool) -> UInt64 {
+        precondition(a.signum >= 0 && b.signum > 0, "GMPInteger: fixed-point fraction of a non-negative amount by a positive one")
+        __gmpz_mul_2exp(value, a.value, 63)
+        if roundingUp { __gmpz_cdiv_q(value, value, b.value) } else { __gmpz_fdiv_q(value, value, b.value) }
+        let size = value.pointee._mp_size
+        if size == 0 { return 0 }
+        return size == 1 ? UInt64(value.pointee._mp_d[0]) : .max
+    }
+
     /// The exact rational `self / (k * unit)` (`k > 0`, `unit > 0`).
     func rational(over k: Int, times unit: GMPInteger) -> Rational {
         precondition(k > 0, "GMPInteger: positive divisor")

@@ -1,3 +1,4 @@
+import CGMP
 import Dispatch
 
 /// One run of the Method of Equal Shares at a fixed per-voter share (RULES.md, "Method of
@@ -24,6 +25,10 @@ import Dispatch
 ///   noted once per evaluation; passes and sorts compare those and read the budget only
 ///   on a tie (late in a run on 10 M varied ballots a project has tens of thousands of
 ///   groups, whose budgets lie at random places in memory).
+/// - *Funding sets and keys* (approval ballots on one lane, every add1 run): a class is
+///   the set of fundings it paid in and a 63-bit key of its budget; comparisons go by keys
+///   and sums by counts of weight per funding, and a budget is formed exactly only when two
+///   keys are too close to decide (the last section of this class).
 /// - *Two lanes* (``lanes``, a single run on several threads): the long passes over a
 ///   project's supporters and groups are split in two halves.
 /// - *One growing denominator*: every amount is an integer count of a money unit `1 / D`
@@ -78,6 +83,8 @@ final class EqualSharesRun {
         /// the groups are collected: most comparisons of budgets are decided by them
         /// without reading the budget itself, at a random place in memory.
         var lead = GMPIntegerList.Lead()
+        /// Masked runs: the class's key (``data``).
+        var key: UInt64 = 0
     }
 
     struct GroupKey: Hashable {
@@ -235,6 +242,13 @@ final class EqualSharesRun {
         for d in costDenominator { costUnit.formLCM(with: d) }
         freshExcess = profile.costs.map { _ in GMPInteger() }
         freshPoints = [Int](repeating: 0, count: profile.projectCount)
+        poorCount = .allocate(capacity: profile.projectCount + 1)
+        poorCount.initialize(repeating: 0, count: profile.projectCount + 1)
+    }
+
+    deinit {
+        data.deallocate()
+        poorCount.deallocate()
     }
 
     /// Runs MES with every voter starting from `share`.
@@ -312,7 +326,7 @@ final class EqualSharesRun {
                         break
                     }
                 }
-                guard evaluate(p) else {
+                guard masked ? evaluateMasked(p) : evaluate(p) else {
                     removed[p] = true
                     dropped = true
                     continue
@@ -379,7 +393,7 @@ final class EqualSharesRun {
                 }
             }
             let candidates = recordsCandidates ? allCandidates(funded: record.funded) : []
-            let (paidAll, maxPayment) = fund(winner)
+            let (paidAll, maxPayment) = masked ? fundMasked(winner) : fund(winner)
             let cost = profile.costs[winner]
             record.funded.append(winner)
             record.cost += cost
@@ -393,7 +407,7 @@ final class EqualSharesRun {
             afterRound?(self)
         }
         if recordsCandidates { record.finalCandidates = allCandidates(funded: record.funded) }
-        summarizeLeftovers(&record)
+        if masked { summarizeLeftoversMasked(&record) } else { summarizeLeftovers(&record) }
         return record
     }
 
@@ -408,9 +422,16 @@ final class EqualSharesRun {
         for p in 0..<profile.projectCount where !isFunded[p] && profile.isSupported(p) {
             collectGroups(p)
             held.setZero()
-            for g in groups { held.add(classMoney, Int(g.cls), times: g.weight) }
+            for g in groups {
+                if masked {
+                    exactBudget(Int(g.cls), into: scratch1)
+                    held.add(scratch1, times: g.weight)
+                } else {
+                    held.add(classMoney, Int(g.cls), times: g.weight)
+                }
+            }
             let money = GMPInteger.rational(held, over: unit)
-            out.append(Candidate(project: p, held: money, rho: evaluate(p) ? rho(p) : nil))
+            out.append(Candidate(project: p, held: money, rho: (masked ? evaluateMasked(p) : evaluate(p)) ? rho(p) : nil))
         }
         return out
     }
@@ -428,6 +449,15 @@ final class EqualSharesRun {
         classMoney.setProduct(1, scratch1, shareNumerator)
         classCount = 2
         classRound = [0, 0]
+        masked = profile.unitPoints && lanes == 1
+        if masked {
+            maskWords = (profile.projectCount + 64) / 64
+            reserveData(2 * (1 + maskWords), keeping: 0)
+            data.update(repeating: 0, count: 2 * (1 + maskWords))
+            data[1 + maskWords] = 1 << 63
+            shareNow.set(classMoney, 1)
+            payNow.reserve(profile.projectCount + 1)
+        }
         roundFactor.removeAll(keepingCapacity: true)
         accumulator = [Int](repeating: 0, count: max(accumulator.count, 2))
         let startClass: Int32 = share.isZero ? 0 : 1
@@ -614,6 +644,20 @@ final class EqualSharesRun {
                                 // its count there, a write that ThreadSanitizer reports as a race
                                 // between two runs on two threads (the same 0 each time, but a
                                 // write to shared memory all the same).
+                                if masked {
+                                    let stride = 1 + maskWords
+                                    collected = n == 0 ? [] : [Group](unsafeUninitializedCapacity: n) { out, count in
+                                        let data = UnsafePointer(self.data)
+                                        for g in 0 ..< n {
+                                            if hints && g + 8 < n { Prefetch.read(data + Int(found[g + 8]) * stride) }
+                                            let i = Int(found[g])
+                                            (out.baseAddress! + g).initialize(to: Group(cls: found[g], points: 1, weight: sums[i], key: data[i * stride]))
+                                            sums[i] = 0
+                                        }
+                                        count = n
+                                    }
+                                    return
+                                }
                                 collected = n == 0 ? [] : [Group](unsafeUninitializedCapacity: n) { out, count in
                                     roundFactor.withUnsafeBufferPointer { factors in
                                         classRound.withUnsafeMutableBufferPointer { rounds in
@@ -1068,6 +1112,333 @@ final class EqualSharesRun {
         for c in largestOf where c != 0 {
             bringUpToDate(c)
             if classMoney.compare(c, most) > 0 { most.set(classMoney, c) }
+        }
+        let leftover = GMPInteger.rational(total, over: unit) + record.share * Rational(profile.idleVoterCount)
+        var largest = GMPInteger.rational(most, over: unit)
+        if profile.idleVoterCount > 0 && record.share > largest { largest = record.share }
+        precondition(leftover + record.cost == record.share * Rational(profile.voterCount),
+                     "EqualShares: leftover budgets plus spending must equal the shares handed out")
+        record.leftoverTotal = leftover
+        record.leftoverMax = largest
+        record.votersSpentOut = weightOf[0]
+    }
+
+    // MARK: Budget classes as funding sets and keys (approval ballots, one lane)
+    //
+    // A class's budget is `s - the payments of the fundings it paid in as a rich supporter`
+    // (a poor supporter pays everything and leaves for class 0), so a class is stored as
+    // that set of fundings (a bit mask) and a key: its budget as a fraction of the share in
+    // 63-bit fixed point, from below, off by less than ``keySlack``. Keys further apart than
+    // the slack decide a comparison; closer ones form the budgets (``exactBudget(_:into:)``).
+    // A sum of budgets is a count of weight per funding, combined with the fundings'
+    // payments once (``poorMoneyFromCounts()``). No budget digits are read or written per
+    // class: on random ballots, where nearly every voter is a class of its own, bringing
+    // GMP budgets up to date and reading them was half of an add1 run. Hand-written over
+    // raw memory because these loops run per group of every evaluation.
+
+    private var masked = false
+    private var maskWords = 1
+    /// Per class: the key, then `maskWords` words of the set of fundings it paid in (raw
+    /// memory: the hot loops read and write it with no exclusivity or uniqueness check).
+    private var data: UnsafeMutablePointer<UInt64> = {
+        let words = UnsafeMutablePointer<UInt64>.allocate(capacity: 16)
+        words.initialize(repeating: 0, count: 16)
+        return words
+    }()
+    private var dataCapacity = 16
+    /// Makes room for `n` words of ``data`` (new words 0).
+    private func reserveData(_ n: Int, keeping used: Int) {
+        guard n > dataCapacity else { return }
+        let grown = max(n, 2 * dataCapacity)
+        let moved = UnsafeMutablePointer<UInt64>.allocate(capacity: grown)
+        moved.initialize(from: data, count: used)
+        (moved + used).initialize(repeating: 0, count: grown - used)
+        data.deallocate()
+        data = moved
+        dataCapacity = grown
+    }
+    /// Per funding: the payment of each rich supporter, over the current unit `D`.
+    private let payNow = GMPIntegerList()
+    /// The share over the current unit `D`.
+    private let shareNow = GMPInteger()
+    private var thresholdKeyM: UInt64 = 0
+    /// Poor weight and, per funding, the poor weight that paid in it.
+    private var poorWeight = 0
+    private let poorCount: UnsafeMutablePointer<Int>
+    private let keyScratch = GMPInteger()
+    private let fundThreshold = GMPInteger()
+    private var keySlack: UInt64 { UInt64(roundFactor.count + 2) }
+    /// For tests: how many comparisons the keys left to the budgets themselves.
+    private(set) var exactComparisons = 0
+
+    /// Class `c`'s budget over the current unit.
+    private func exactBudget(_ c: Int, into out: GMPInteger) {
+        out.set(shareNow)
+        let base = c * (1 + maskWords) + 1
+        for w in 0 ..< maskWords {
+            var bits = data[base + w]
+            while bits != 0 {
+                let t = bits.trailingZeroBitCount
+                bits &= bits &- 1
+                __gmpz_sub(out.value, out.value, payNow[w * 64 + t])
+            }
+        }
+    }
+
+    /// Adds `weight` to the poor count of every funding class `c` paid in (the first
+    /// `words` words of its mask: the others are still empty).
+    @inline(__always)
+    private static func countPoor(_ c: Int, times weight: Int, data: UnsafePointer<UInt64>, stride: Int, words: Int,
+                                  counts: UnsafeMutablePointer<Int>) {
+        let base = data + (c &* stride &+ 1)
+        for w in 0 ..< words {
+            var bits = base[w]
+            while bits != 0 {
+                let t = bits.trailingZeroBitCount
+                bits &= bits &- 1
+                counts[w &* 64 &+ t] &+= weight
+            }
+        }
+    }
+
+    private func clearPoorCounts() {
+        poorWeight = 0
+        for f in 0 ..< roundFactor.count { poorCount[f] = 0 }
+    }
+
+    /// ``poorMoney`` from the poor weights per funding.
+    private func poorMoneyFromCounts() {
+        poorMoney.setProduct(shareNow, poorWeight)
+        for f in 0 ..< roundFactor.count where poorCount[f] != 0 {
+            __gmpz_submul_ui(poorMoney.value, payNow[f], UInt(poorCount[f]))
+        }
+    }
+
+    @inline(__always)
+    private func isPoorMasked(_ g: Group) -> Bool {
+        if g.key > thresholdKeyM { return false }
+        if g.key + keySlack <= thresholdKeyM { return true }
+        return isPoorExactly(g)
+    }
+
+    /// The exact side of ``isPoorMasked(_:)``, when the keys are too close.
+    @inline(never)
+    private func isPoorExactly(_ g: Group) -> Bool {
+        exactComparisons += 1
+        exactBudget(Int(g.cls), into: keyScratch)
+        return GMPInteger.compare(keyScratch, threshold) <= 0
+    }
+
+    private func setThresholdMasked(richPoints u: Int) {
+        threshold.setLargestBelow(excess, dividedBy: u)
+        thresholdKeyM = threshold.signum < 0 ? 0 : keyScratch.fixedPoint63(threshold, over: shareNow, roundingUp: false)
+    }
+
+    private func evaluateMasked(_ p: Int) -> Bool {
+        collectGroups(p)
+        setCostNow(p)
+        var richPoints = 0
+        for g in groups { richPoints += g.weight }
+        clearPoorCounts()
+        poorMoney.setZero()
+        var live = groups.count
+        var passes = 0
+        while true {
+            if richPoints == 0 { return false }
+            let before = live
+            poorMoneyFromCounts()
+            excess.setDifference(costNow, poorMoney)
+            setThresholdMasked(richPoints: richPoints)
+            var moved = false
+            var i = 0
+            // Only the mask words that fundings so far have used.
+            let (thresholdKey, slack, words) = (thresholdKeyM, keySlack, (roundFactor.count + 63) / 64)
+            let (data, counts, stride) = (UnsafePointer(self.data), poorCount, 1 + maskWords)
+            var weight = poorWeight
+            var rich = richPoints
+            var left = live
+            groups.withUnsafeMutableBufferPointer { all in
+                while i < left {
+                    let g = all[i]
+                    let poor = g.key > thresholdKey ? false : (g.key + slack <= thresholdKey ? true : isPoorExactly(g))
+                    if poor {
+                        Self.countPoor(Int(g.cls), times: g.weight, data: data, stride: stride, words: words, counts: counts)
+                        weight += g.weight
+                        rich -= g.weight
+                        left -= 1
+                        all.swapAt(i, left)
+                        moved = true
+                    } else {
+                        i += 1
+                    }
+                }
+            }
+            poorWeight = weight
+            richPoints = rich
+            live = left
+            if !moved {
+                freshExcess[p].set(excess)
+                freshPoints[p] = richPoints
+                return true
+            }
+            passes += 1
+            if passes >= 3 && (before - live) * 8 < before { break }
+        }
+        poorMoneyFromCounts()
+        let (a, b) = (scratch1, scratch2)
+        let slack = keySlack
+        groups[0..<live].sort { x, y in
+            if x.key + slack <= y.key { return true }
+            if y.key + slack <= x.key { return false }
+            exactComparisons += 1
+            exactBudget(Int(x.cls), into: a)
+            exactBudget(Int(y.cls), into: b)
+            return GMPInteger.compare(a, b) < 0
+        }
+        for i in 0..<live {
+            if richPoints == 0 { return false }
+            excess.setDifference(costNow, poorMoney)
+            setThresholdMasked(richPoints: richPoints)
+            let g = groups[i]
+            if !isPoorMasked(g) {
+                freshExcess[p].set(excess)
+                freshPoints[p] = richPoints
+                return true
+            }
+            exactBudget(Int(g.cls), into: scratch1)
+            poorMoney.add(scratch1, times: g.weight)
+            richPoints -= g.weight
+        }
+        return false
+    }
+
+    private func fundMasked(_ q: Int) -> (paidAll: Int, maxPayment: Rational) {
+        collectGroups(q)
+        let u = freshPoints[q]
+        let x = freshExcess[q]
+        setCostNow(q)
+        let f = roundFactor.count
+        let stride = 1 + maskWords
+        // A supporter pays all it has when `b * U <= X`, that is `b <= floor(X / U)`.
+        _ = __gmpz_fdiv_q_ui(fundThreshold.value, x.value, UInt(u))
+        let fundKey = keyScratch.fixedPoint63(fundThreshold, over: shareNow, roundingUp: false)
+        scratch2.setProduct(shareNow, u)
+        let paymentKey = keyScratch.fixedPoint63(x, over: scratch2, roundingUp: true)
+        let slack = keySlack
+        clearPoorCounts()
+        var paidAll = 0
+        var richWeight = 0
+        var poorTop: UInt64 = 0
+        var anyPoor = false
+        reserveData((classCount + groups.count) * stride, keeping: classCount * stride)
+        if accumulator.count < classCount + groups.count {
+            accumulator.append(contentsOf: repeatElement(0, count: classCount + groups.count - accumulator.count))
+        }
+        var next = classCount
+        let (data, counts, words) = (self.data, poorCount, maskWords)
+        let usedWords = (roundFactor.count + 63) / 64
+        var poorSum = 0
+        groups.withUnsafeMutableBufferPointer { paying in
+            for g in paying.indices {
+                let c = Int(paying[g].cls)
+                let key = data[c * stride]
+                let paysAll = key > fundKey ? false : (key + slack <= fundKey ? true : paysAllExactly(c))
+                if paysAll {
+                    Self.countPoor(c, times: paying[g].weight, data: data, stride: stride, words: usedWords, counts: counts)
+                    poorSum += paying[g].weight
+                    paidAll += paying[g].weight
+                    paying[g].newClass = 0
+                    if !anyPoor || key > poorTop { poorTop = key }
+                    anyPoor = true
+                } else {
+                    let n = next
+                    next += 1
+                    let from = data + c * stride + 1
+                    let to = data + n * stride + 1
+                    for w in 0 ..< words { to[w] = from[w] }
+                    to[f / 64] |= 1 << UInt64(f % 64)
+                    data[n * stride] = key >= paymentKey ? key - paymentKey : 0
+                    richWeight += paying[g].weight
+                    paying[g].newClass = Int32(n)
+                }
+            }
+        }
+        poorWeight = poorSum
+        classCount = next
+        // Payments over the new unit D * U: a poor supporter pays b * U, a rich one X.
+        poorMoneyFromCounts()
+        paidMoney.setProduct(poorMoney, u)
+        paidMoney.add(x, times: richWeight)
+        scratch1.setProduct(costNow, u)
+        precondition(GMPInteger.compare(paidMoney, scratch1) == 0,
+                     "EqualShares: payments for a funded project must sum to its cost (project \(q))")
+        if richWeight > 0 {
+            largestPayment.set(x)
+        } else {
+            // The largest poor budget: only classes whose keys could be the largest.
+            largestPayment.setZero()
+            for g in groups where data[Int(g.cls) * stride] + slack > poorTop {
+                exactBudget(Int(g.cls), into: scratch1)
+                if GMPInteger.compare(scratch1, largestPayment) > 0 { largestPayment.set(scratch1) }
+            }
+            largestPayment.multiply(by: u)
+        }
+        // Only q's supporters still holding money move (collectGroups just put them first).
+        let range = compactsSupporters ? profile.supporterStart[q] ..< liveEnd[q] : profile.supporters(of: q)
+        let list = compactsSupporters ? liveBallot : profile.supporterBallot
+        let funded = groups
+        list.withUnsafeBufferPointer { ballots in
+            classOf.withUnsafeMutableBufferPointer { classes in
+                accumulator.withUnsafeMutableBufferPointer { map in
+                    for g in funded { map[Int(g.cls)] = Int(g.newClass) + 1 }
+                    for k in range {
+                        let j = Int(ballots[k])
+                        let c = Int(classes[j])
+                        if c == 0 { continue }
+                        classes[j] = Int32(map[c] - 1)
+                    }
+                    for g in funded { map[Int(g.cls)] = 0 }
+                }
+            }
+        }
+        for i in 0 ..< f { payNow.multiply(i, by: u) }
+        __gmpz_set(payNow[f], x.value)
+        roundFactor.append(u)
+        unit.multiply(by: u)
+        shareNow.multiply(by: u)
+        return (paidAll, GMPInteger.rational(largestPayment, over: unit))
+    }
+
+    /// Whether class `c` pays all it has for the funding under way (its budget at most ``fundThreshold``).
+    @inline(never)
+    private func paysAllExactly(_ c: Int) -> Bool {
+        exactComparisons += 1
+        exactBudget(c, into: scratch1)
+        return GMPInteger.compare(scratch1, fundThreshold) <= 0
+    }
+
+    private func summarizeLeftoversMasked(_ record: inout Record) {
+        var weightOf = [Int](repeating: 0, count: classCount)
+        for j in 0..<profile.distinctBallotCount { weightOf[Int(classOf[j])] += Int(profile.ballotWeight[j]) }
+        let stride = 1 + maskWords
+        clearPoorCounts()
+        var top: UInt64 = 0
+        let (data, counts, words) = (UnsafePointer(self.data), poorCount, maskWords)
+        var all = 0
+        for c in 1..<classCount where weightOf[c] > 0 {
+            Self.countPoor(c, times: weightOf[c], data: data, stride: stride, words: words, counts: counts)
+            all += weightOf[c]
+            top = max(top, data[c * stride])
+        }
+        poorWeight = all
+        poorMoneyFromCounts()
+        let total = GMPInteger()
+        total.set(poorMoney)
+        let most = GMPInteger()
+        let slack = keySlack
+        for c in 1..<classCount where weightOf[c] > 0 && data[c * stride] + slack > top {
+            exactBudget(c, into: scratch1)
+            if GMPInteger.compare(scratch1, most) > 0 { most.set(scratch1) }
         }
         let leftover = GMPInteger.rational(total, over: unit) + record.share * Rational(profile.idleVoterCount)
         var largest = GMPInteger.rational(most, over: unit)
