@@ -1019,32 +1019,7 @@ final class EqualSharesRun {
         precondition(GMPInteger.compare(paidMoney, scratch1) == 0,
                      "EqualShares: payments for a funded project must sum to its cost (project \(q))")
         if profile.unitPoints {
-            // Only q's supporters still holding money move (collectGroups just put them first).
-            let range = compactsSupporters ? profile.supporterStart[q] ..< liveEnd[q] : profile.supporters(of: q)
-            let list = compactsSupporters ? liveBallot : profile.supporterBallot
-            // accumulator doubles as the class map here; it is zero again afterwards.
-            let funded = groups
-            list.withUnsafeBufferPointer { ballots in
-                classOf.withUnsafeMutableBufferPointer { classes in
-                    accumulator.withUnsafeMutableBufferPointer { map in
-                        for g in funded { map[Int(g.cls)] = Int(g.newClass) + 1 }
-                        // A ballot appears once among q's supporters: lanes write disjoint entries.
-                        let lanes = self.lanes > 1 && range.count >= parallelEntries ? 2 : 1
-                        nonisolated(unsafe) let (ballots, classes, map) = (ballots, classes, map)
-                        DispatchQueue.concurrentPerform(iterations: lanes) { lane in
-                            let mid = range.lowerBound + range.count / 2
-                            let part = lanes == 1 ? range : (lane == 0 ? range.lowerBound ..< mid : mid ..< range.upperBound)
-                            for k in part {
-                                let j = Int(ballots[k])
-                                let c = Int(classes[j])
-                                if c == 0 { continue }
-                                classes[j] = Int32(map[c] - 1)
-                            }
-                        }
-                        for g in funded { map[Int(g.cls)] = 0 }
-                    }
-                }
-            }
+            moveApprovalSupporters(of: q)
         } else {
             for k in profile.supporters(of: q) {
                 let j = Int(profile.supporterBallot[k])
@@ -1059,6 +1034,37 @@ final class EqualSharesRun {
         roundFactor.append(u)
         unit.multiply(by: u)
         return (paidAll, GMPInteger.rational(largestPayment, over: unit))
+    }
+
+    /// Moves the supporters of `q` (approval ballots) to the classes its funding gave their
+    /// groups (``Group/newClass``), in two lanes on long lists.
+    private func moveApprovalSupporters(of q: Int) {
+        // Only q's supporters still holding money move (collectGroups just put them first).
+        let range = compactsSupporters ? profile.supporterStart[q] ..< liveEnd[q] : profile.supporters(of: q)
+        let list = compactsSupporters ? liveBallot : profile.supporterBallot
+        // accumulator doubles as the class map here; it is zero again afterwards.
+        let funded = groups
+        list.withUnsafeBufferPointer { ballots in
+            classOf.withUnsafeMutableBufferPointer { classes in
+                accumulator.withUnsafeMutableBufferPointer { map in
+                    for g in funded { map[Int(g.cls)] = Int(g.newClass) + 1 }
+                    // A ballot appears once among q's supporters: lanes write disjoint entries.
+                    let lanes = self.lanes > 1 && range.count >= parallelEntries ? 2 : 1
+                    nonisolated(unsafe) let (ballots, classes, map) = (ballots, classes, map)
+                    DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+                        let mid = range.lowerBound + range.count / 2
+                        let part = lanes == 1 ? range : (lane == 0 ? range.lowerBound ..< mid : mid ..< range.upperBound)
+                        for k in part {
+                            let j = Int(ballots[k])
+                            let c = Int(classes[j])
+                            if c == 0 { continue }
+                            classes[j] = Int32(map[c] - 1)
+                        }
+                    }
+                    for g in funded { map[Int(g.cls)] = 0 }
+                }
+            }
+        }
     }
 
     /// For tests: the supporter ballots of `p` that the next pass over them reads (the
@@ -1383,24 +1389,7 @@ final class EqualSharesRun {
             }
             largestPayment.multiply(by: u)
         }
-        // Only q's supporters still holding money move (collectGroups just put them first).
-        let range = compactsSupporters ? profile.supporterStart[q] ..< liveEnd[q] : profile.supporters(of: q)
-        let list = compactsSupporters ? liveBallot : profile.supporterBallot
-        let funded = groups
-        list.withUnsafeBufferPointer { ballots in
-            classOf.withUnsafeMutableBufferPointer { classes in
-                accumulator.withUnsafeMutableBufferPointer { map in
-                    for g in funded { map[Int(g.cls)] = Int(g.newClass) + 1 }
-                    for k in range {
-                        let j = Int(ballots[k])
-                        let c = Int(classes[j])
-                        if c == 0 { continue }
-                        classes[j] = Int32(map[c] - 1)
-                    }
-                    for g in funded { map[Int(g.cls)] = 0 }
-                }
-            }
-        }
+        moveApprovalSupporters(of: q)
         for i in 0 ..< f { payNow.multiply(i, by: u) }
         __gmpz_set(payNow[f], x.value)
         roundFactor.append(u)
