@@ -244,6 +244,7 @@ final class EqualSharesRun {
         freshPoints = [Int](repeating: 0, count: profile.projectCount)
         poorCount = .allocate(capacity: profile.projectCount + 1)
         poorCount.initialize(repeating: 0, count: profile.projectCount + 1)
+        payNow.reserve(profile.projectCount + 1)
     }
 
     deinit {
@@ -456,7 +457,6 @@ final class EqualSharesRun {
             data.update(repeating: 0, count: 2 * (1 + maskWords))
             data[1 + maskWords] = 1 << 63
             shareNow.set(classMoney, 1)
-            payNow.reserve(profile.projectCount + 1)
         }
         roundFactor.removeAll(keepingCapacity: true)
         accumulator = [Int](repeating: 0, count: max(accumulator.count, 2))
@@ -1220,11 +1220,18 @@ final class EqualSharesRun {
         }
     }
 
+    /// Whether a budget whose key is `key` is at most an amount whose key (rounded down) is
+    /// `limit`: `nil` when the keys are within `slack` and the budgets must decide.
+    @inline(__always)
+    private static func atMost(_ key: UInt64, _ limit: UInt64, slack: UInt64) -> Bool? {
+        if key > limit { return false }
+        if key + slack <= limit { return true }
+        return nil
+    }
+
     @inline(__always)
     private func isPoorMasked(_ g: Group) -> Bool {
-        if g.key > thresholdKeyM { return false }
-        if g.key + keySlack <= thresholdKeyM { return true }
-        return isPoorExactly(g)
+        Self.atMost(g.key, thresholdKeyM, slack: keySlack) ?? isPoorExactly(g)
     }
 
     /// The exact side of ``isPoorMasked(_:)``, when the keys are too close.
@@ -1266,7 +1273,7 @@ final class EqualSharesRun {
             groups.withUnsafeMutableBufferPointer { all in
                 while i < left {
                     let g = all[i]
-                    let poor = g.key > thresholdKey ? false : (g.key + slack <= thresholdKey ? true : isPoorExactly(g))
+                    let poor = Self.atMost(g.key, thresholdKey, slack: slack) ?? isPoorExactly(g)
                     if poor {
                         Self.countPoor(Int(g.cls), times: g.weight, data: data, stride: stride, words: words, counts: counts)
                         weight += g.weight
@@ -1335,7 +1342,6 @@ final class EqualSharesRun {
         var paidAll = 0
         var richWeight = 0
         var poorTop: UInt64 = 0
-        var anyPoor = false
         reserveData((classCount + groups.count) * stride, keeping: classCount * stride)
         if accumulator.count < classCount + groups.count {
             accumulator.append(contentsOf: repeatElement(0, count: classCount + groups.count - accumulator.count))
@@ -1348,14 +1354,13 @@ final class EqualSharesRun {
             for g in paying.indices {
                 let c = Int(paying[g].cls)
                 let key = data[c * stride]
-                let paysAll = key > fundKey ? false : (key + slack <= fundKey ? true : paysAllExactly(c))
+                let paysAll = Self.atMost(key, fundKey, slack: slack) ?? paysAllExactly(c)
                 if paysAll {
                     Self.countPoor(c, times: paying[g].weight, data: data, stride: stride, words: usedWords, counts: counts)
                     poorSum += paying[g].weight
                     paidAll += paying[g].weight
                     paying[g].newClass = 0
-                    if !anyPoor || key > poorTop { poorTop = key }
-                    anyPoor = true
+                    poorTop = max(poorTop, key)
                 } else {
                     let n = next
                     next += 1
@@ -1381,12 +1386,7 @@ final class EqualSharesRun {
         if richWeight > 0 {
             largestPayment.set(x)
         } else {
-            // The largest poor budget: only classes whose keys could be the largest.
-            largestPayment.setZero()
-            for g in groups where data[Int(g.cls) * stride] + slack > poorTop {
-                exactBudget(Int(g.cls), into: scratch1)
-                if GMPInteger.compare(scratch1, largestPayment) > 0 { largestPayment.set(scratch1) }
-            }
+            largestBudget(of: groups.lazy.map { Int($0.cls) }, largestKey: poorTop, into: largestPayment)
             largestPayment.multiply(by: u)
         }
         moveApprovalSupporters(of: q)
@@ -1404,6 +1404,17 @@ final class EqualSharesRun {
         exactComparisons += 1
         exactBudget(c, into: scratch1)
         return GMPInteger.compare(scratch1, fundThreshold) <= 0
+    }
+
+    /// The largest budget of `classes` into `out` (0 if none), `largestKey` being their
+    /// largest key: only the classes whose keys come within the slack of it are formed.
+    private func largestBudget(of classes: some Sequence<Int>, largestKey: UInt64, into out: GMPInteger) {
+        out.setZero()
+        let (stride, slack) = (1 + maskWords, keySlack)
+        for c in classes where data[c * stride] + slack > largestKey {
+            exactBudget(c, into: scratch1)
+            if GMPInteger.compare(scratch1, out) > 0 { out.set(scratch1) }
+        }
     }
 
     private func summarizeLeftoversMasked(_ record: inout Record) {
@@ -1424,11 +1435,7 @@ final class EqualSharesRun {
         let total = GMPInteger()
         total.set(poorMoney)
         let most = GMPInteger()
-        let slack = keySlack
-        for c in 1..<classCount where weightOf[c] > 0 && data[c * stride] + slack > top {
-            exactBudget(c, into: scratch1)
-            if GMPInteger.compare(scratch1, most) > 0 { most.set(scratch1) }
-        }
+        largestBudget(of: (1..<classCount).lazy.filter { weightOf[$0] > 0 }, largestKey: top, into: most)
         let leftover = GMPInteger.rational(total, over: unit) + record.share * Rational(profile.idleVoterCount)
         var largest = GMPInteger.rational(most, over: unit)
         if profile.idleVoterCount > 0 && record.share > largest { largest = record.share }
