@@ -87,4 +87,54 @@ struct EqualSharesMaskedTests {
         #expect(runs == 1200)
         #expect(exact > 0, "no comparison was left to the budgets themselves")
     }
+
+    /// After its passes, an evaluation on funding sets peels the group with the least key
+    /// while it is poor, a few times, and sorts only if some are left to decide. On random
+    /// elections of up to 600 voters with many distinct budgets, at one to four times the
+    /// share, one lane peeling none, one or the default number of groups one by one equals
+    /// two lanes (which sort, on GMP budgets) in everything a run records, and two lanes the
+    /// plain definition; both the one-by-one peel and the sort were taken.
+    @Test func peelingOneByOneAgreesWithSorting() throws {
+        var peeled = 0
+        var sorted = 0
+        for seed in 0..<150 {
+            var g = SplitMix64(seed: UInt64(1000 + seed))
+            let m = 5 + Int(g.next(upperBound: 20))
+            let n = 100 + Int(g.next(upperBound: 500))
+            let projects = (0..<m).map { i in
+                Project(id: "p\(i)", cost: Rational(50 + Int(g.next(upperBound: 2000)), 1 + Int(g.next(upperBound: 7))))
+            }
+            let lists = (0..<n).map { _ in (0..<m).filter { _ in g.next(upperBound: 4) == 0 } }
+            let budget = Rational(500 + Int(g.next(upperBound: 5000)))
+            let election = Election(projects: projects, budget: budget, ballots: Ballots(lists))
+            let profile = EqualSharesProfile(election, parts: 1)
+            let chain: [TieCriterion] = [.cost, .votes, .id]
+            let ties = TieBreaking(chain: chain, election: election)
+            let share = budget / Rational(n) * Rational(1 + seed % 4)
+            for utility in Utility.allCases {
+                let two = EqualSharesRun(profile: profile, utility: utility, ties: ties)
+                two.findsRunnerUp = true
+                two.lanes = 2
+                two.parallelEntries = 1
+                two.parallelGroups = 1
+                let b = try two.run(share: share)
+                let plain = try PlainEqualShares(election, utility: utility, chain: chain).mes(share: share)
+                #expect(b.funded == plain.funded && b.rounds.map(\.rho) == plain.rhos, "seed \(seed) \(utility)")
+                #expect(b.leftoverTotal == plain.leftover && b.leftoverMax == plain.leftoverMax, "seed \(seed) \(utility)")
+                // No peel one by one (always sort), one, and the default.
+                for peels in [0, 1, EqualSharesRun(profile: profile, utility: utility, ties: ties).peelsBeforeSort] {
+                    let one = EqualSharesRun(profile: profile, utility: utility, ties: ties)
+                    one.findsRunnerUp = true
+                    one.peelsBeforeSort = peels
+                    let a = try one.run(share: share)
+                    EqualSharesLaneTests.expectSameRun(a, b, "seed \(seed) \(utility) peels \(peels)")
+                    peeled += one.peeledOneByOne
+                    sorted += one.sortedEvaluations
+                }
+            }
+        }
+        #expect(peeled > 0, "no group was peeled one by one")
+        #expect(sorted > 0, "no evaluation went on to sort")
+        print("peelingOneByOneAgreesWithSorting: \(peeled) groups peeled one by one, \(sorted) evaluations sorted")
+    }
 }
