@@ -619,21 +619,12 @@ final class EqualSharesRun {
                                 if compacts {
                                     // Writes at `kept <= k`: reading and writing the same list is safe.
                                     let source = first ? shared.baseAddress! : UnsafePointer(own.baseAddress!)
-                                    for k in range.lowerBound ..< end {
-                                        // The running sum of the class 8 entries ahead, at a random place.
-                                        if hints && k + 8 < end { Prefetch.write(sums.baseAddress! + Int(classes[Int(source[k + 8])])) }
-                                        let j = Int(source[k])
-                                        let c = Int(classes[j])
-                                        if c == 0 { continue }
-                                        own[kept] = Int32(j)
-                                        kept += 1
-                                        // No branch on whether the class is new (about one entry in six starts a
-                                        // class, unpredictably): a mispredicted branch costs more than the store.
-                                        let sum = sums[c]
-                                        found[n] = Int32(c)
-                                        n &+= sum == 0 ? 1 : 0
-                                        sums[c] = sum &+ Int(weights[j])
-                                    }
+                                    let lists = (source, own.baseAddress!, classes.baseAddress!, weights.baseAddress!, sums.baseAddress!, found.baseAddress!)
+                                    // Two copies of the loop, with and without hints: one with a test
+                                    // of `hints` per entry kept its count on the stack (no free register).
+                                    (kept, n) = hints
+                                        ? Self.sumByClass(range.lowerBound ..< end, lists, hints: true)
+                                        : Self.sumByClass(range.lowerBound ..< end, lists, hints: false)
                                 } else {
                                     for k in range {
                                         if hints && k + 8 < range.upperBound { Prefetch.write(sums.baseAddress! + Int(classes[Int(shared[k + 8])])) }
@@ -695,6 +686,42 @@ final class EqualSharesRun {
         swap(&found, &touched)
         swap(&collected, &groups)
         swap(&own, &liveBallot)
+    }
+
+    /// The compacting loop of ``collectApprovalGroups(_:)``: for the entries `range` of
+    /// `source`, writes the ballots still holding money to `own` from `range.lowerBound` on,
+    /// adds each one's weight to its class's sum and lists each class found once.
+    ///
+    /// - Returns: the end of the ballots written, and the number of classes found.
+    @inline(__always)
+    private static func sumByClass(
+        _ range: Range<Int>,
+        _ lists: (source: UnsafePointer<Int32>, own: UnsafeMutablePointer<Int32>, classes: UnsafePointer<Int32>,
+                  weights: UnsafePointer<UInt32>, sums: UnsafeMutablePointer<Int>, found: UnsafeMutablePointer<Int32>),
+        hints: Bool
+    ) -> (kept: Int, found: Int) {
+        let (source, own, classes, weights, sums, found) = lists
+        var kept = range.lowerBound
+        var n = 0
+        let end = range.upperBound
+        var k = range.lowerBound
+        while k < end {
+            // The running sum of the class 8 entries ahead, at a random place.
+            if hints && k &+ 8 < end { Prefetch.write(sums + Int(classes[Int(source[k &+ 8])])) }
+            let j = Int(source[k])
+            k &+= 1
+            let c = Int(classes[j])
+            if c == 0 { continue }
+            own[kept] = Int32(truncatingIfNeeded: j)
+            kept &+= 1
+            // No branch on whether the class is new (about one entry in six starts a class,
+            // unpredictably): a mispredicted branch costs more than the store.
+            let sum = sums[c]
+            found[n] = Int32(truncatingIfNeeded: c)
+            n &+= sum == 0 ? 1 : 0
+            sums[c] = sum &+ Int(weights[j])
+        }
+        return (kept, n)
     }
 
     /// Brings every group's class to the current unit and notes its budget's leading digits.
