@@ -616,26 +616,16 @@ final class EqualSharesRun {
                         classOf.withUnsafeBufferPointer { classes in
                             accumulator.withUnsafeMutableBufferPointer { sums in
                                 var n = 0
-                                if compacts {
-                                    // Writes at `kept <= k`: reading and writing the same list is safe.
-                                    let source = first ? shared.baseAddress! : UnsafePointer(own.baseAddress!)
-                                    let lists = (source, own.baseAddress!, classes.baseAddress!, weights.baseAddress!, sums.baseAddress!, found.baseAddress!)
-                                    // Two copies of the loop, with and without hints: one with a test
-                                    // of `hints` per entry kept its count on the stack (no free register).
-                                    (kept, n) = hints
-                                        ? Self.sumByClass(range.lowerBound ..< end, lists, hints: true)
-                                        : Self.sumByClass(range.lowerBound ..< end, lists, hints: false)
-                                } else {
-                                    for k in range {
-                                        if hints && k + 8 < range.upperBound { Prefetch.write(sums.baseAddress! + Int(classes[Int(shared[k + 8])])) }
-                                        let j = Int(shared[k])
-                                        let c = Int(classes[j])
-                                        if c == 0 { continue }
-                                        let sum = sums[c]
-                                        found[n] = Int32(c)
-                                        n &+= sum == 0 ? 1 : 0
-                                        sums[c] = sum &+ Int(weights[j])
-                                    }
+                                // Writes at `kept <= k`: reading and writing the same list is safe.
+                                let source = compacts && !first ? UnsafePointer(own.baseAddress!) : shared.baseAddress!
+                                let lists = (source, own.baseAddress, classes.baseAddress!, weights.baseAddress!, sums.baseAddress!, found.baseAddress!)
+                                // A copy of the loop for each pair of flags: with a test of `hints` per
+                                // entry, the count of classes found was kept on the stack (no free register).
+                                switch (compacts, hints) {
+                                case (true, true): (kept, n) = Self.sumByClass(range.lowerBound ..< end, lists, hints: true, compacts: true)
+                                case (true, false): (kept, n) = Self.sumByClass(range.lowerBound ..< end, lists, hints: false, compacts: true)
+                                case (false, true): (kept, n) = Self.sumByClass(range.lowerBound ..< end, lists, hints: true, compacts: false)
+                                case (false, false): (kept, n) = Self.sumByClass(range.lowerBound ..< end, lists, hints: false, compacts: false)
                                 }
                                 // No group: the empty array itself. Asked for zero capacity, the
                                 // initializer hands out the shared empty array's storage and writes
@@ -688,17 +678,18 @@ final class EqualSharesRun {
         swap(&own, &liveBallot)
     }
 
-    /// The compacting loop of ``collectApprovalGroups(_:)``: for the entries `range` of
-    /// `source`, writes the ballots still holding money to `own` from `range.lowerBound` on,
-    /// adds each one's weight to its class's sum and lists each class found once.
+    /// The loop of ``collectApprovalGroups(_:)``: for the entries `range` of `source`, adds
+    /// each ballot's weight to its class's sum and lists each class found once; with
+    /// `compacts`, also writes the ballots still holding money to `own` from
+    /// `range.lowerBound` on (`own` is then not `nil`).
     ///
     /// - Returns: the end of the ballots written, and the number of classes found.
     @inline(__always)
     private static func sumByClass(
         _ range: Range<Int>,
-        _ lists: (source: UnsafePointer<Int32>, own: UnsafeMutablePointer<Int32>, classes: UnsafePointer<Int32>,
+        _ lists: (source: UnsafePointer<Int32>, own: UnsafeMutablePointer<Int32>?, classes: UnsafePointer<Int32>,
                   weights: UnsafePointer<UInt32>, sums: UnsafeMutablePointer<Int>, found: UnsafeMutablePointer<Int32>),
-        hints: Bool
+        hints: Bool, compacts: Bool
     ) -> (kept: Int, found: Int) {
         let (source, own, classes, weights, sums, found) = lists
         var kept = range.lowerBound
@@ -712,8 +703,10 @@ final class EqualSharesRun {
             k &+= 1
             let c = Int(classes[j])
             if c == 0 { continue }
-            own[kept] = Int32(truncatingIfNeeded: j)
-            kept &+= 1
+            if compacts {
+                own.unsafelyUnwrapped[kept] = Int32(truncatingIfNeeded: j)
+                kept &+= 1
+            }
             // No branch on whether the class is new (about one entry in six starts a class,
             // unpredictably): a mispredicted branch costs more than the store.
             let sum = sums[c]
