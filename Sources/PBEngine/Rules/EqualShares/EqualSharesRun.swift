@@ -949,9 +949,7 @@ final class EqualSharesRun {
                 }
             }
             if !moved {
-                freshExcess[p].set(excess)
-                freshPoints[p] = richPoints
-                return true
+                return keepFresh(p, richPoints: richPoints)
             }
             passes += 1
             if passes >= 3 && (before - live) * 8 < before { break }
@@ -974,14 +972,21 @@ final class EqualSharesRun {
             setThreshold(richPoints: richPoints)
             let g = groups[i]
             if !isPoor(g, richPoints: richPoints, thresholdLead: thresholdLead) {
-                freshExcess[p].set(excess)
-                freshPoints[p] = richPoints
-                return true
+                return keepFresh(p, richPoints: richPoints)
             }
             poorMoney.add(moneyOf, Int(g.cls), times: g.weight)
             richPoints -= g.weight * g.points
         }
         return false
+    }
+
+    /// Notes `p`'s evaluation, its excess and rich points, for its `rho` and its funding.
+    ///
+    /// - Returns: `true` (the project is affordable).
+    private func keepFresh(_ p: Int, richPoints: Int) -> Bool {
+        freshExcess[p].set(excess)
+        freshPoints[p] = richPoints
+        return true
     }
 
     /// Charges the supporters of `q` at its last evaluation's `tau` and moves them to new
@@ -1331,9 +1336,7 @@ final class EqualSharesRun {
             richPoints = rich
             live = left
             if !moved {
-                freshExcess[p].set(excess)
-                freshPoints[p] = richPoints
-                return true
+                return keepFresh(p, richPoints: richPoints)
             }
             passes += 1
             if passes >= 3 && (before - live) * 8 < before { break }
@@ -1359,17 +1362,13 @@ final class EqualSharesRun {
             switch Self.atMost(g.key, thresholdKeyM, slack: slack) {
             case .some(false):
                 // Every other key is at least this one: every group is rich.
-                freshExcess[p].set(excess)
-                freshPoints[p] = richPoints
-                return true
+                return keepFresh(p, richPoints: richPoints)
             case .some(true): poor = true
             case .none: poor = isPoorExactly(g)
             }
             // Rich by its budget, though keys within the slack of it may hide a poorer one.
             if !poor { break }
-            exactBudget(Int(g.cls), into: scratch1)
-            poorMoney.add(scratch1, times: g.weight)
-            richPoints -= g.weight
+            peelPoor(g, richPoints: &richPoints)
             live -= 1
             groups.swapAt(least, live)
             peeledOneByOne += 1
@@ -1390,15 +1389,18 @@ final class EqualSharesRun {
             setThresholdMasked(richPoints: richPoints)
             let g = groups[i]
             if !isPoorMasked(g) {
-                freshExcess[p].set(excess)
-                freshPoints[p] = richPoints
-                return true
+                return keepFresh(p, richPoints: richPoints)
             }
-            exactBudget(Int(g.cls), into: scratch1)
-            poorMoney.add(scratch1, times: g.weight)
-            richPoints -= g.weight
+            peelPoor(g, richPoints: &richPoints)
         }
         return false
+    }
+
+    /// Adds poor group `g`'s budget to ``poorMoney`` and takes its weight from `richPoints`.
+    private func peelPoor(_ g: Group, richPoints: inout Int) {
+        exactBudget(Int(g.cls), into: scratch1)
+        poorMoney.add(scratch1, times: g.weight)
+        richPoints -= g.weight
     }
 
     private func fundMasked(_ q: Int) -> (paidAll: Int, maxPayment: Rational) {
