@@ -263,77 +263,61 @@ struct ExactEqualSharesElection {
         var anyDirty = true
         // Whether `entries` holds every open project's classes (from the first round on).
         var listed = false
-        // Scratch for `relist`: each class's place in the order, a stamp per class, the
-        // changed classes grouped by project, and lists being built.
+        // Scratch for `relist`: each class's place in the order, which classes the last
+        // funding changed, per project the changed classes holding its supporters, and a
+        // list being built.
         var place: [Int] = []
-        var stampOfClass: [Int] = []
-        var stamp = 0
-        var pairStart = [Int](repeating: 0, count: projectCount + 1)
-        var pairClasses: [Int32] = []
-        var added: [(key: Int32, count: Int)] = []
+        var isChanged: [Bool] = []
+        var changedClasses: [Int32] = []
+        var addedOf = [[(key: Int32, count: Int)]](repeating: [], count: projectCount)
         var merged: [(key: Int32, count: Int)] = []
 
         /// Brings the changed projects' lists (`entries`, `total`) up to date after a
-        /// funding from the pairs it changed, instead of listing every class again: a
+        /// funding from the classes it changed, instead of listing every class again: a
         /// project's classes that did not change keep their count and their relative order
         /// (the class order keeps the classes that did not move in theirs), so its new list
         /// is its old one without the changed classes, merged by place in the order with
         /// the changed ones that still hold supporters of it.
         ///
-        /// - Complexity: O(K) for the places, plus per changed project its list's length
-        ///   and its changed classes (with a sort of those and a look-up in each).
+        /// The changed classes are read in the class order, each handing every changed
+        /// project it lists its entry, so each project receives them already in order: no
+        /// sort, and no search of a class's list for a project (sorting each project's
+        /// changed classes by place was most of this on Amsterdam 309, where a funding
+        /// changes most of the (class, project) pairs). A changed class also hands a
+        /// changed project the entries that kept their count: the same entry, at the same
+        /// place, so the list comes out the same.
+        ///
+        /// - Complexity: O(K) for the places, plus the changed classes' lists, plus per
+        ///   changed project its list's length.
         func relist() {
             let classCount = paidByClass.count
             if place.count < classCount {
                 place += [Int](repeating: 0, count: classCount - place.count)
-                stampOfClass += [Int](repeating: 0, count: classCount - stampOfClass.count)
+                isChanged += [Bool](repeating: false, count: classCount - isChanged.count)
             }
-            place.withUnsafeMutableBufferPointer { place in
-                for (i, k) in order.enumerated() { place[Int(k)] = i }
-            }
-            // Group the changed classes by project (counting sort).
-            for i in pairStart.indices { pairStart[i] = 0 }
-            for (_, r) in changedPairs { pairStart[Int(r) + 1] += 1 }
-            for r in 0..<projectCount { pairStart[r + 1] += pairStart[r] }
-            if pairClasses.count < changedPairs.count { pairClasses += [Int32](repeating: 0, count: changedPairs.count - pairClasses.count) }
-            var next = pairStart
-            for (k, r) in changedPairs {
-                pairClasses[next[Int(r)]] = k
-                next[Int(r)] += 1
+            for (k, _) in changedPairs where !isChanged[Int(k)] {
+                isChanged[Int(k)] = true
+                changedClasses.append(k)
             }
             changedPairs.removeAll(keepingCapacity: true)
-            for r in 0..<projectCount where open[r] && pairStart[r] < pairStart[r + 1] {
-                stamp += 1
-                added.removeAll(keepingCapacity: true)
-                for i in pairStart[r]..<pairStart[r + 1] {
-                    let k = Int(pairClasses[i])
-                    guard stampOfClass[k] != stamp else { continue }
-                    stampOfClass[k] = stamp
-                    if let entry = projectsOfClass[k].first(where: { $0.project == Int32(r) }) {
-                        added.append((Int32(k), entry.count))
+            place.withUnsafeMutableBufferPointer { place in
+                isChanged.withUnsafeBufferPointer { isChanged in
+                    for (i, k) in order.enumerated() {
+                        place[Int(k)] = i
+                        guard isChanged[Int(k)] else { continue }
+                        for (r, count) in projectsOfClass[Int(k)] where dirty[Int(r)] && open[Int(r)] {
+                            addedOf[Int(r)].append((k, count))
+                        }
                     }
                 }
-                added.sort { place[Int($0.key)] < place[Int($1.key)] }
-                merged.removeAll(keepingCapacity: true)
-                var a = 0
-                var sum = 0
-                for entry in entries[r] where stampOfClass[Int(entry.key)] != stamp {
-                    while a < added.count && place[Int(added[a].key)] < place[Int(entry.key)] {
-                        merged.append(added[a])
-                        sum += added[a].count
-                        a += 1
-                    }
-                    merged.append(entry)
-                    sum += entry.count
-                }
-                while a < added.count {
-                    merged.append(added[a])
-                    sum += added[a].count
-                    a += 1
-                }
-                swap(&entries[r], &merged)
-                total[r] = sum
             }
+            for r in 0..<projectCount where open[r] && dirty[r] {
+                total[r] = Self.merged(entries[r], skipping: isChanged, with: addedOf[r], place: place, into: &merged)
+                swap(&entries[r], &merged)
+                addedOf[r].removeAll(keepingCapacity: true)
+            }
+            for k in changedClasses { isChanged[Int(k)] = false }
+            changedClasses.removeAll(keepingCapacity: true)
         }
         var leastSoFar: Threshold?
         for e in result.roundEvents {
@@ -494,6 +478,42 @@ struct ExactEqualSharesElection {
         }
         result.nextShare = next?.value
         return result
+    }
+
+    /// `old` (entries in the class order) without the classes marked in `skipping`, merged
+    /// by `place` with `added` (in the class order too), written to `out`; returns the sum
+    /// of the counts. On the buffers: a nested function's captured arrays checked their
+    /// access at every read.
+    static func merged(_ old: [(key: Int32, count: Int)], skipping: [Bool], with added: [(key: Int32, count: Int)], place: [Int],
+                       into out: inout [(key: Int32, count: Int)]) -> Int {
+        out.removeAll(keepingCapacity: true)
+        out.reserveCapacity(old.count + added.count)
+        var sum = 0
+        old.withUnsafeBufferPointer { old in
+            added.withUnsafeBufferPointer { added in
+                skipping.withUnsafeBufferPointer { skipping in
+                    place.withUnsafeBufferPointer { place in
+                        var a = 0
+                        for entry in old where !skipping[Int(entry.key)] {
+                            let at = place[Int(entry.key)]
+                            while a < added.count && place[Int(added[a].key)] < at {
+                                out.append(added[a])
+                                sum += added[a].count
+                                a += 1
+                            }
+                            out.append(entry)
+                            sum += entry.count
+                        }
+                        while a < added.count {
+                            out.append(added[a])
+                            sum += added[a].count
+                            a += 1
+                        }
+                    }
+                }
+            }
+        }
+        return sum
     }
 
     /// Moves the ballot groups `voters` to class `fresh` and adds each one's weight to
