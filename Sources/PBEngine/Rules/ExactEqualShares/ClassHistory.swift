@@ -18,7 +18,6 @@ struct ClassHistory {
         var voters: Int
         var sizes: Int
         var paids: Int
-        var keys: Int
         var supporters: Int
     }
 
@@ -31,15 +30,13 @@ struct ClassHistory {
     var sizes: [(k: Int32, old: Int)] = []
     /// Amounts paid before a change.
     var paids: [(k: Int32, old: Rational)] = []
-    /// Entries of `classOfPaid` before a change (-1: absent).
-    var keys: [(key: Rational, old: Int32)] = []
     /// Supporters added to a class's list (negative: removed).
     var supporters: [(k: Int32, project: Int32, delta: Int)] = []
 
     /// Records the start of a round with `classes` classes and class order `order`.
     mutating func startRound(classes: Int, order: [Int32]) {
         marks.append(Mark(classes: classes, voters: voters.count, sizes: sizes.count, paids: paids.count,
-                          keys: keys.count, supporters: supporters.count))
+                          supporters: supporters.count))
         orders.append(order)
     }
 
@@ -84,7 +81,6 @@ struct ClassHistory {
         for (group, old) in voters[mark.voters...].reversed() { state.classOfVoter[Int(group)] = old }
         for (k, old) in sizes[mark.sizes...].reversed() { state.sizeOfClass[Int(k)] = old }
         for (k, old) in paids[mark.paids...].reversed() { state.paidByClass[Int(k)] = old }
-        for (key, old) in keys[mark.keys...].reversed() { state.classOfPaid[key] = old < 0 ? nil : old }
         Self.undoSupporters(supporters[mark.supporters...], keeping: mark.classes, in: &state.projectsOfClass, projects: projects)
         state.paidByClass.removeSubrange(mark.classes...)
         state.sizeOfClass.removeSubrange(mark.classes...)
@@ -93,7 +89,6 @@ struct ClassHistory {
         voters.removeSubrange(mark.voters...)
         sizes.removeSubrange(mark.sizes...)
         paids.removeSubrange(mark.paids...)
-        keys.removeSubrange(mark.keys...)
         supporters.removeSubrange(mark.supporters...)
         marks.removeSubrange(round...)
         orders.removeSubrange(round...)

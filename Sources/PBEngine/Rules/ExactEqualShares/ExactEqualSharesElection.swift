@@ -60,12 +60,16 @@ struct ExactEqualSharesElection {
     /// Voters' budget classes at the start of a round (all that a run carries from round
     /// to round besides the rounds themselves). A run keeps its last one, and a
     /// ``ClassHistory`` to go back to any earlier round.
+    ///
+    /// Two classes may hold the same amount, paid in different ways: they sit side by side
+    /// in the order, and the peel, the event scans and the funding treat them exactly as
+    /// one merged class (Guides/ExactEqualShares.md, "Budget classes"), so they are not
+    /// merged (a dictionary from amounts to classes did that, hashing every new amount).
     struct ClassState {
         /// The class of each ballot group.
         var classOfVoter: [Int32]
         var paidByClass: [Rational]
         var sizeOfClass: [Int]
-        var classOfPaid: [Rational: Int32]
         var projectsOfClass: [[(project: Int32, count: Int)]]
         /// The classes with voters, poorest (most paid) first, ties by index.
         var order: [Int32]
@@ -104,9 +108,6 @@ struct ExactEqualSharesElection {
         var classOfVoter = [Int32](repeating: 0, count: weight.count)
         var paidByClass: [Rational] = [.zero]
         var sizeOfClass: [Int] = [voterCount]
-        // The class holding each amount paid, so that voters who paid the same in different
-        // ways share a class (their futures are the same: only the money left matters).
-        var classOfPaid: [Rational: Int32] = [.zero: 0]
         // Supporters of each project in each class (the transpose of a project's classes:
         // listing projects class by class, in the class order, gives every project its
         // classes poorest first without sorting).
@@ -145,7 +146,6 @@ struct ExactEqualSharesElection {
             classOfVoter = state.classOfVoter
             paidByClass = state.paidByClass
             sizeOfClass = state.sizeOfClass
-            classOfPaid = state.classOfPaid
             projectsOfClass = state.projectsOfClass
             order = state.order
             slotOfClass = [Int](repeating: -1, count: paidByClass.count)
@@ -165,19 +165,15 @@ struct ExactEqualSharesElection {
             result.history.sizes.append((k, sizeOfClass[Int(k)]))
             sizeOfClass[Int(k)] = size
         }
-        func setClass(_ k: Int32?, ofPaid paid: Rational) {
-            result.history.keys.append((paid, classOfPaid[paid] ?? -1))
-            classOfPaid[paid] = k
-        }
 
         /// Charges `p`'s payers (the given classes, with its supporters in each) and moves
         /// them to the classes of their new amounts paid.
         func fund(_ p: Int, classes chosen: [(key: Int32, count: Int)], payers: Int) {
             let payment = costs[p] / Rational(payers)
             open[p] = false
-            // Each paying class moves to the class of its new amount paid: an existing class
-            // (not one paying now), the class itself if all of it pays, or a new class.
-            let paying = Set(chosen.map(\.key))
+            // Each paying class moves to its new amount paid: the class itself if all of it
+            // pays, else a new class. Classes that paid the same in different ways stay apart
+            // (see `ClassState`).
             splitting.removeAll(keepingCapacity: true)
             // Classes whose amount paid changed, or that are new: they take new places in
             // `order`. Kept per paying class, in the order of `chosen` (most paid first): all
@@ -187,16 +183,9 @@ struct ExactEqualSharesElection {
                 let (k, count) = chosen[i]
                 let oldPaid = paidByClass[Int(k)]
                 let newPaid = oldPaid + payment
-                if let existing = classOfPaid[newPaid], !paying.contains(existing) {
-                    splitting.append((k, existing))
-                    setSize(existing, sizeOfClass[Int(existing)] + count)
-                    setSize(k, sizeOfClass[Int(k)] - count)
-                    if sizeOfClass[Int(k)] == 0 && classOfPaid[oldPaid] == k { setClass(nil, ofPaid: oldPaid) }
-                } else if count == sizeOfClass[Int(k)] {
-                    if classOfPaid[oldPaid] == k { setClass(nil, ofPaid: oldPaid) }
+                if count == sizeOfClass[Int(k)] {
                     result.history.paids.append((k, oldPaid))
                     paidByClass[Int(k)] = newPaid
-                    setClass(k, ofPaid: newPaid)
                     placeOf[i] = k
                     // The whole class moves in the order: every project in it has a new list.
                     for (r, _) in projectsOfClass[Int(k)] { changedPairs.append((k, r)) }
@@ -207,7 +196,6 @@ struct ExactEqualSharesElection {
                     projectsOfClass.append([])
                     slotOfClass.append(-1)
                     setSize(k, sizeOfClass[Int(k)] - count)
-                    setClass(fresh, ofPaid: newPaid)
                     splitting.append((k, fresh))
                     placeOf[i] = fresh
                 }
@@ -465,7 +453,7 @@ struct ExactEqualSharesElection {
             }
         }
         result.lastClasses = ClassState(classOfVoter: classOfVoter, paidByClass: paidByClass, sizeOfClass: sizeOfClass,
-                                        classOfPaid: classOfPaid, projectsOfClass: projectsOfClass, order: order)
+                                        projectsOfClass: projectsOfClass, order: order)
         var next: Threshold?
         for (round, event) in result.roundEvents.enumerated() {
             guard let event else { continue }
