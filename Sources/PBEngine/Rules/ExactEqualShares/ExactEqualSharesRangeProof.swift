@@ -30,8 +30,8 @@ extension ExactEqualSharesElection {
     /// events lie above `upper` go as in `run` at every share of the interval: they are
     /// replayed with their exact payers (intervals stay points), with no rival to check.
     ///
-    /// Groups with the same interval share a class (classes never change their interval;
-    /// groups move between them). A project's `t_hi` never rises from round to round
+    /// Groups in a class share an interval (classes never change their interval; groups
+    /// move between them; classes that come to the same interval stay apart). A project's `t_hi` never rises from round to round
     /// (`lo` only grows), so the last one bounds it, and a rival whose bound already ranks
     /// below the winner is not evaluated again.
     ///
@@ -252,7 +252,7 @@ extension ExactEqualSharesElection {
     }
 }
 
-/// Ballot groups in classes of equal intervals `[lo, hi]` of what they paid: the state of
+/// Ballot groups in classes, each of one interval `[lo, hi]` of what they paid: the state of
 /// ``ExactEqualSharesElection/provesSameWinners(_:upTo:)``.
 struct RangeClasses {
     /// The class of each ballot group.
@@ -263,7 +263,6 @@ struct RangeClasses {
     /// them, and compares the amounts themselves only on equal keys.
     var lowKey = [FixedPointKey(high: 0, low: 0)]
     var highKey = [FixedPointKey(high: 0, low: 0)]
-    var classOfInterval: [Interval: Int32] = [Interval(low: .zero, high: .zero): 0]
     /// Scratch: each class's supporters of the project being read (0 outside a read).
     var countOf: [Int] = [0]
     var listed: [Int32] = []
@@ -298,19 +297,11 @@ struct RangeClasses {
         }
     }
 
-    /// An interval of amounts paid, the key of a class.
-    struct Interval: Hashable {
-        var low: Rational
-        var high: Rational
-    }
-
     /// - Parameter classes: how many classes the proof is expected to make (room for them
-    ///   up front: growing the class dictionary one doubling at a time rehashed every
-    ///   interval each time, a tenth of Warsaw 2026's proofs).
+    ///   up front).
     init(groups: Int, classes: Int = 0) {
         classOf = [Int32](repeating: 0, count: groups)
         mark = [UInt8](repeating: 0, count: groups)
-        classOfInterval.reserveCapacity(classes)
         low.reserveCapacity(classes)
         high.reserveCapacity(classes)
         lowKey.reserveCapacity(classes)
@@ -399,7 +390,7 @@ struct RangeClasses {
                         hi = hi + h
                     }
                 }
-                target = lo == low[k] && hi == high[k] ? Int32(k) : classHolding(Interval(low: lo, high: hi))
+                target = lo == low[k] && hi == high[k] ? Int32(k) : newClass(low: lo, high: hi)
                 targetOfPart[part] = target
             }
             if target != Int32(k) {
@@ -502,7 +493,7 @@ struct RangeClasses {
             // Surely not paying: it stays.
             guard let (least, most) = Self.added(funding, low: low[k], before: high[k], lower: lower, upper: upper,
                                                  using: comparator) else { continue }
-            targetOf[k] = classHolding(Interval(low: low[k] + least, high: high[k] + most))
+            targetOf[k] = newClass(low: low[k] + least, high: high[k] + most)
         }
         var moved: [Int32] = []
         targetOf.withUnsafeBufferPointer { targetOf in
@@ -538,17 +529,19 @@ struct RangeClasses {
         return (.zero, f.large)
     }
 
-    /// The class of `interval`, a new one if no class has it.
-    mutating func classHolding(_ interval: Interval) -> Int32 {
-        if let existing = classOfInterval[interval] { return existing }
-        let fresh = Int32(low.count)
-        low.append(interval.low)
-        high.append(interval.high)
-        lowKey.append(interval.low.fixedPointKey)
-        highKey.append(interval.high.fixedPointKey)
+    /// A new class of the interval `[low, high]`. Classes of equal intervals are not
+    /// merged: a peel takes classes that paid the same in either order with the same
+    /// result (``PoorestFirst``), and a funding moves them alike, so a class per interval
+    /// would change nothing but cost a hash of both amounts per new class (and a dictionary
+    /// made for every proof).
+    mutating func newClass(low: Rational, high: Rational) -> Int32 {
+        let fresh = Int32(self.low.count)
+        self.low.append(low)
+        self.high.append(high)
+        lowKey.append(low.fixedPointKey)
+        highKey.append(high.fixedPointKey)
         countOf.append(0)
         targetOf.append(-2)
-        classOfInterval[interval] = fresh
         return fresh
     }
 
