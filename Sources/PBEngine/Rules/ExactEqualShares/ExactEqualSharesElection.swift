@@ -235,7 +235,7 @@ struct ExactEqualSharesElection {
             if isRepositioned.count < paidByClass.count {
                 isRepositioned += [Bool](repeating: false, count: paidByClass.count - isRepositioned.count)
             }
-            order = Self.reordered(order, repositioned: placeOf.filter { $0 >= 0 }, paid: paidByClass, size: sizeOfClass,
+            order = Self.reordered(order, repositioned: placeOf.filter { $0 >= 0 }, paid: paidByClass,
                                    marks: &isRepositioned)
         }
 
@@ -591,9 +591,10 @@ struct ExactEqualSharesElection {
         return max(own + 1, Int(n.numerator))
     }
 
-    /// `order` (classes with voters, most paid first, ties by index) after a round: classes
-    /// that emptied leave, `repositioned` ones (new, or whose amount paid changed) take
-    /// their places. The others keep their relative order, so a merge does it.
+    /// `order` (classes with voters, most paid first, ties by index) after a round:
+    /// `repositioned` classes (new, or whose amount paid changed) take their places. The
+    /// others keep their relative order, so a merge does it. No class empties: a paying
+    /// class moves whole or splits, and classes are never merged (``ClassState``).
     ///
     /// `repositioned` comes in the order of the paying classes before the round, which is
     /// its order after it too unless two of them paid the same (all add the same payment):
@@ -607,7 +608,7 @@ struct ExactEqualSharesElection {
     /// - Parameter marks: scratch with room for every class, all `false` (and left so): which
     ///   classes are repositioned (a set looked up once per class was a twentieth of Warsaw
     ///   2026's EES add-opt).
-    static func reordered(_ order: [Int32], repositioned: [Int32], paid: [Rational], size: [Int], marks: inout [Bool]) -> [Int32] {
+    static func reordered(_ order: [Int32], repositioned: [Int32], paid: [Rational], marks: inout [Bool]) -> [Int32] {
         func before(_ a: Int32, _ b: Int32) -> Bool {
             let c = Rational.compare(paid[Int(a)], paid[Int(b)])
             return c != 0 ? c > 0 : a < b
@@ -616,12 +617,10 @@ struct ExactEqualSharesElection {
         var kept: [Int32] = []
         kept.reserveCapacity(order.count)
         marks.withUnsafeBufferPointer { moved in
-            size.withUnsafeBufferPointer { size in
-                for k in order where size[Int(k)] > 0 && !moved[Int(k)] { kept.append(k) }
-            }
+            for k in order where !moved[Int(k)] { kept.append(k) }
         }
         for k in repositioned { marks[Int(k)] = false }
-        var placed = repositioned.filter { size[Int($0)] > 0 }
+        var placed = repositioned
         if placed.indices.dropFirst().contains(where: { !before(placed[$0 - 1], placed[$0]) }) {
             placed.sort(by: before)
         }
