@@ -31,9 +31,9 @@ extension ExactEqualSharesElection {
     /// replayed with their exact payers (intervals stay points), with no rival to check.
     ///
     /// Groups in a class share an interval (classes never change their interval; groups
-    /// move between them; classes that come to the same interval stay apart). A project's `t_hi` never rises from round to round
-    /// (`lo` only grows), so the last one bounds it, and a rival whose bound already ranks
-    /// below the winner is not evaluated again.
+    /// move between them; classes that come to the same interval stay apart). A project's
+    /// `t_hi` never rises from round to round (`lo` only grows), so the last one bounds it,
+    /// and a rival whose bound already ranks below the winner is not evaluated again.
     ///
     /// - Parameters:
     ///   - run: an exact run (``run(share:resuming:callsOff:)``); a run that broke a tie in a round
