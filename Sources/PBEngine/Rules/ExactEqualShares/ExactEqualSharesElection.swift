@@ -254,10 +254,11 @@ struct ExactEqualSharesElection {
         // Scratch for `relist`: each class's place in the order, which classes the last
         // funding changed, per project the changed classes holding its supporters, and a
         // list being built.
-        var place: [Int32] = []
+        var place: [Int] = []
         var isChanged: [Bool] = []
         var changedClasses: [Int32] = []
-        var addedOf = [[(key: Int32, place: Int32, count: Int)]](repeating: [], count: projectCount)
+        var addedOf = [[(key: Int32, count: Int)]](repeating: [], count: projectCount)
+        var merged: [(key: Int32, count: Int)] = []
 
         /// Brings the changed projects' lists (`entries`, `total`) up to date after a
         /// funding from the classes it changed, instead of listing every class again: a
@@ -279,7 +280,7 @@ struct ExactEqualSharesElection {
         func relist() {
             let classCount = paidByClass.count
             if place.count < classCount {
-                place += [Int32](repeating: 0, count: classCount - place.count)
+                place += [Int](repeating: 0, count: classCount - place.count)
                 isChanged += [Bool](repeating: false, count: classCount - isChanged.count)
             }
             for (k, _) in changedPairs where !isChanged[Int(k)] {
@@ -290,21 +291,17 @@ struct ExactEqualSharesElection {
             place.withUnsafeMutableBufferPointer { place in
                 isChanged.withUnsafeBufferPointer { isChanged in
                     for (i, k) in order.enumerated() {
-                        // A changed class's old entries are skipped (-1); its new ones carry
-                        // their place, so the merge reads one array per old entry.
-                        guard isChanged[Int(k)] else {
-                            place[Int(k)] = Int32(i)
-                            continue
-                        }
-                        place[Int(k)] = -1
+                        place[Int(k)] = i
+                        guard isChanged[Int(k)] else { continue }
                         for (r, count) in projectsOfClass[Int(k)] where dirty[Int(r)] && open[Int(r)] {
-                            addedOf[Int(r)].append((k, Int32(i), count))
+                            addedOf[Int(r)].append((k, count))
                         }
                     }
                 }
             }
             for r in 0..<projectCount where open[r] && dirty[r] {
-                (entries[r], total[r]) = Self.merged(entries[r], with: addedOf[r], place: place)
+                total[r] = Self.merged(entries[r], skipping: isChanged, with: addedOf[r], place: place, into: &merged)
+                swap(&entries[r], &merged)
                 addedOf[r].removeAll(keepingCapacity: true)
             }
             for k in changedClasses { isChanged[Int(k)] = false }
@@ -471,45 +468,40 @@ struct ExactEqualSharesElection {
         return result
     }
 
-    /// `old` (entries in the class order) without the classes whose `place` is -1 (changed
-    /// ones), merged by place with `added` (in the class order too, each with its place);
-    /// returns the list and the sum of its counts. One array read per old entry, and the
-    /// list written through a buffer (an append checked the array's uniqueness each time:
-    /// with the two reads per entry before, about an eighth of Warsaw 2026's `add-opt`).
-    static func merged(_ old: [(key: Int32, count: Int)], with added: [(key: Int32, place: Int32, count: Int)],
-                       place: [Int32]) -> (list: [(key: Int32, count: Int)], sum: Int) {
+    /// `old` (entries in the class order) without the classes marked in `skipping`, merged
+    /// by `place` with `added` (in the class order too), written to `out`; returns the sum
+    /// of the counts. On the buffers: a nested function's captured arrays checked their
+    /// access at every read.
+    static func merged(_ old: [(key: Int32, count: Int)], skipping: [Bool], with added: [(key: Int32, count: Int)], place: [Int],
+                       into out: inout [(key: Int32, count: Int)]) -> Int {
+        out.removeAll(keepingCapacity: true)
+        out.reserveCapacity(old.count + added.count)
         var sum = 0
-        let list = [(key: Int32, count: Int)](unsafeUninitializedCapacity: old.count + added.count) { out, written in
-            old.withUnsafeBufferPointer { old in
-                added.withUnsafeBufferPointer { added in
+        old.withUnsafeBufferPointer { old in
+            added.withUnsafeBufferPointer { added in
+                skipping.withUnsafeBufferPointer { skipping in
                     place.withUnsafeBufferPointer { place in
-                        var n = 0
                         var a = 0
-                        for entry in old {
+                        for entry in old where !skipping[Int(entry.key)] {
                             let at = place[Int(entry.key)]
-                            guard at >= 0 else { continue }
-                            while a < added.count && added[a].place < at {
-                                out.initializeElement(at: n, to: (added[a].key, added[a].count))
+                            while a < added.count && place[Int(added[a].key)] < at {
+                                out.append(added[a])
                                 sum += added[a].count
-                                n += 1
                                 a += 1
                             }
-                            out.initializeElement(at: n, to: entry)
+                            out.append(entry)
                             sum += entry.count
-                            n += 1
                         }
                         while a < added.count {
-                            out.initializeElement(at: n, to: (added[a].key, added[a].count))
+                            out.append(added[a])
                             sum += added[a].count
-                            n += 1
                             a += 1
                         }
-                        written = n
                     }
                 }
             }
         }
-        return (list, sum)
+        return sum
     }
 
     /// Moves the ballot groups `voters` to class `fresh` and adds each one's weight to
