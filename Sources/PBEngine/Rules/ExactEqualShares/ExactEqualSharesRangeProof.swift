@@ -496,6 +496,7 @@ struct RangeClasses {
             targetOf[k] = newClass(low: low[k] + least, high: high[k] + most)
         }
         var moved: [Int32] = []
+        moved.reserveCapacity(groups.count)
         targetOf.withUnsafeBufferPointer { targetOf in
             classOf.withUnsafeMutableBufferPointer { classOf in
                 for g in groups {
