@@ -467,14 +467,16 @@ struct ExactEqualSharesElection {
                              dirty: [Bool], open: [Bool], place: inout [Int32],
                              addedOf: inout [[(key: Int32, place: Int32, count: Int)]]) {
         place.withUnsafeMutableBufferPointer { place in
-            for (i, k) in order.enumerated() {
-                guard isChanged[Int(k)] else {
-                    place[Int(k)] = Int32(i)
-                    continue
-                }
-                place[Int(k)] = -1
-                for (r, count) in projectsOfClass[Int(k)] where dirty[Int(r)] && open[Int(r)] {
-                    addedOf[Int(r)].append((k, Int32(i), count))
+            addedOf.withUnsafeMutableBufferPointer { addedOf in
+                for (i, k) in order.enumerated() {
+                    guard isChanged[Int(k)] else {
+                        place[Int(k)] = Int32(i)
+                        continue
+                    }
+                    place[Int(k)] = -1
+                    for (r, count) in projectsOfClass[Int(k)] where dirty[Int(r)] && open[Int(r)] {
+                        addedOf[Int(r)].append((k, Int32(i), count))
+                    }
                 }
             }
         }

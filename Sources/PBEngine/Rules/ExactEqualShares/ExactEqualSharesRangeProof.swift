@@ -314,10 +314,12 @@ struct RangeClasses {
         // On the buffers: no uniqueness check of `countOf` per supporter.
         classOf.withUnsafeBufferPointer { classOf in
             countOf.withUnsafeMutableBufferPointer { countOf in
-                for g in groups {
-                    let k = Int(classOf[Int(g)])
-                    if countOf[k] == 0 { listed.append(Int32(k)) }
-                    countOf[k] += weight[Int(g)]
+                weight.withUnsafeBufferPointer { weight in
+                    for g in groups {
+                        let k = Int(classOf[Int(g)])
+                        if countOf[k] == 0 { listed.append(Int32(k)) }
+                        countOf[k] += weight[Int(g)]
+                    }
                 }
             }
         }
