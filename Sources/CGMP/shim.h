@@ -31,6 +31,7 @@ static inline void pb_mpq_sub(mpq_ptr r, mpq_srcptr a, mpq_srcptr b) { mpq_sub(r
 static inline void pb_mpq_mul(mpq_ptr r, mpq_srcptr a, mpq_srcptr b) { mpq_mul(r, a, b); }
 static inline void pb_mpq_div(mpq_ptr r, mpq_srcptr a, mpq_srcptr b) { mpq_div(r, a, b); }
 static inline void pb_mpq_neg(mpq_ptr r, mpq_srcptr a) { mpq_neg(r, a); }
+static inline void pb_mpq_inv(mpq_ptr r, mpq_srcptr a) { mpq_inv(r, a); }
 static inline int pb_mpq_cmp(mpq_srcptr a, mpq_srcptr b) { return mpq_cmp(a, b); }
 static inline int pb_mpq_sgn(mpq_srcptr a) { return mpq_sgn(a); }
 static inline int pb_mpq_equal(mpq_srcptr a, mpq_srcptr b) { return mpq_equal(a, b); }

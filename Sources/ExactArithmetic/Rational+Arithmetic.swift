@@ -59,10 +59,8 @@ extension Rational {
             precondition(n != 0, "Rational: reciprocal of zero")
             return n < 0 ? Rational(storage: .small(-d, -n)) : Rational(storage: .small(d, n))
         case let .big(b):
-            return Rational(big: BigRational.make { r in
-                let one = BigRational(num: 1, den: 1)
-                withExtendedLifetime(one) { pb_mpq_div(r, one.value, b.value) }
-            })
+            // Numerator and denominator swapped (already in lowest terms: no gcd to take).
+            return Rational(big: BigRational.make { r in pb_mpq_inv(r, b.value) })
         }
     }
 
