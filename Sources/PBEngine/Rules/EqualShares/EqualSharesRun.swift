@@ -219,6 +219,13 @@ final class EqualSharesRun {
     private var laneAccumulator: [Int] = []
     private var touched: [Int32] = []
     private var groups: [Group] = []
+    /// The groups of the round's best project so far, as its evaluation left them (the
+    /// same groups, in another order), so that funding it need not collect them again:
+    /// nothing changes a class between a project's evaluation and the end of its round.
+    /// Only on one lane with funding sets and keys (``fundMasked(_:)``).
+    private var keptGroups: [Group] = []
+    /// The project whose groups ``keptGroups`` holds, or -1.
+    private var keptGroupsOf = -1
     private var groupIndex: [GroupKey: Int] = [:]
     private let costNow = GMPInteger()
     private let poorMoney = GMPInteger()
@@ -349,6 +356,7 @@ final class EqualSharesRun {
                         second = b
                         best = r
                         tied = [p]
+                        keepGroups(of: p)
                     } else if c == 0 {
                         second = r
                         tied.append(p)
@@ -358,6 +366,7 @@ final class EqualSharesRun {
                 } else {
                     best = r
                     tied = [p]
+                    keepGroups(of: p)
                 }
             }
             if dropped { active.removeAll { removed[$0] } }
@@ -454,6 +463,7 @@ final class EqualSharesRun {
         classMoney.setProduct(1, scratch1, shareNumerator)
         classCount = 2
         classRound = [0, 0]
+        keptGroupsOf = -1
         masked = profile.unitPoints && lanes == 1
         if masked {
             maskWords = (profile.projectCount + 64) / 64
@@ -1396,6 +1406,14 @@ final class EqualSharesRun {
         return false
     }
 
+    /// With funding sets and keys: moves the groups that `p`'s evaluation just collected to
+    /// ``keptGroups`` (`p` is the round's best so far), for its funding.
+    private func keepGroups(of p: Int) {
+        guard masked else { return }
+        swap(&groups, &keptGroups)
+        keptGroupsOf = p
+    }
+
     /// Adds poor group `g`'s budget to ``poorMoney`` and takes its weight from `richPoints`.
     private func peelPoor(_ g: Group, richPoints: inout Int) {
         exactBudget(Int(g.cls), into: scratch1)
@@ -1404,7 +1422,12 @@ final class EqualSharesRun {
     }
 
     private func fundMasked(_ q: Int) -> (paidAll: Int, maxPayment: Rational) {
-        collectGroups(q)
+        if keptGroupsOf == q {
+            swap(&groups, &keptGroups)
+        } else {
+            collectGroups(q)
+        }
+        keptGroupsOf = -1
         let u = freshPoints[q]
         let x = freshExcess[q]
         setCostNow(q)
