@@ -413,11 +413,14 @@ final class EqualSharesRun {
                 }
             }
             let candidates = recordsCandidates ? allCandidates(funded: record.funded) : []
-            let (paidAll, maxPayment) = masked ? fundMasked(winner) : fund(winner)
+            let (paidAll, maxPayment): (Int, Rational?) = masked ? fundMasked(winner) : fund(winner)
             let cost = profile.costs[winner]
+            // Without a largest payment, some supporter paid tau in full: the largest payment
+            // is tau, that is rho (cardinality) or rho * cost (cost utility).
+            let effectiveVotes = maxPayment.map { cost / $0 } ?? (utility == .cost ? bestRho.reciprocal : cost * bestRho.reciprocal)
             record.funded.append(winner)
             record.cost += cost
-            record.rounds.append(RoundRecord(project: winner, rho: bestRho, effectiveVotes: cost / maxPayment,
+            record.rounds.append(RoundRecord(project: winner, rho: bestRho, effectiveVotes: effectiveVotes,
                                              paid: cost, paidAll: paidAll, candidates: candidates,
                                              runnerUp: findsRunnerUp ? second : nil, runnerUps: runnerUps,
                                              richPoints: winnerRich, rivals: rivals, rivalFloor: rivalFloor))
@@ -1427,7 +1430,11 @@ final class EqualSharesRun {
         richPoints -= g.weight
     }
 
-    private func fundMasked(_ q: Int) -> (paidAll: Int, maxPayment: Rational) {
+    /// ``fund(_:)`` with funding sets and keys.
+    ///
+    /// - Returns: how many paid all they had, and the largest payment when every supporter
+    ///   paid all they had (`nil` when someone paid `tau` in full: that is the largest).
+    private func fundMasked(_ q: Int) -> (paidAll: Int, maxPayment: Rational?) {
         if keptGroupsOf == q {
             swap(&groups, &keptGroups)
         } else {
@@ -1502,9 +1509,10 @@ final class EqualSharesRun {
         scratch1.setProduct(costNow, u)
         precondition(GMPInteger.compare(paidMoney, scratch1) == 0,
                      "EqualShares: payments for a funded project must sum to its cost (project \(q))")
-        if richWeight > 0 {
-            largestPayment.set(x)
-        } else {
+        // A rich supporter pays X / (D * U), tau itself, which is the most anyone pays; the
+        // caller has it already as rho (no fraction to reduce here, a gcd of numbers as long
+        // as D for every funding of every add1 run).
+        if richWeight == 0 {
             largestBudget(of: groups.lazy.map { Int($0.cls) }, largestKey: poorTop, into: largestPayment)
             largestPayment.multiply(by: u)
         }
@@ -1514,7 +1522,7 @@ final class EqualSharesRun {
         roundFactor.append(u)
         unit.multiply(by: u)
         shareNow.multiply(by: u)
-        return (paidAll, GMPInteger.rational(largestPayment, over: unit))
+        return (paidAll, richWeight > 0 ? nil : GMPInteger.rational(largestPayment, over: unit))
     }
 
     /// Whether class `c` pays all it has for the funding under way (its budget at most ``fundThreshold``).
