@@ -317,6 +317,10 @@ final class EqualSharesRun {
                 return order != 0 ? order < 0 : stale[a] < stale[b]
             }
             var best: Rational?
+            // The fixed-point keys of `best`, `second` and `limit`: comparisons with them go
+            // by the keys and compare the values (long fractions) only when the keys are equal.
+            var bestKey = FixedPointKey(high: 0, low: 0)
+            var secondKey = FixedPointKey(high: 0, low: 0)
             var tied: [Int] = []
             // The least fresh rho after best's (equal to it on a tie): with findsRunnerUp, the
             // loop goes on until the next stale value exceeds it, so it is the runner-up.
@@ -332,14 +336,15 @@ final class EqualSharesRun {
             // winner's rho there, and none once a winner differs (``run(share:along:)``).
             let round = record.rounds.count
             let limit: Rational? = alongLeft && round < left!.rounds.count ? left!.rounds[round].rho : nil
+            let limitKey = limit?.fixedPointKey ?? FixedPointKey(high: 0, low: 0)
             for p in active {
-                if let b = best, stale[p] > b {
+                if let b = best, Self.order(stale[p], staleKey[p], b, bestKey) > 0 {
                     if !findsRunnerUp { break }
-                    if let s = second, stale[p] > s {
+                    if let s = second, Self.order(stale[p], staleKey[p], s, secondKey) > 0 {
                         unevaluatedFloor = stale[p]
                         break
                     }
-                    if left != nil && !(limit.map { stale[p] <= $0 } ?? false) {
+                    if left != nil && !(limit.map { Self.order(stale[p], staleKey[p], $0, limitKey) <= 0 } ?? false) {
                         unevaluatedFloor = stale[p]
                         break
                     }
@@ -350,27 +355,28 @@ final class EqualSharesRun {
                     continue
                 }
                 let r = rho(p)
+                let rKey = r.fixedPointKey
                 stale[p] = r
-                staleKey[p] = r.fixedPointKey
+                staleKey[p] = rKey
                 if findsRunnerUp {
                     fresh.append((p, r))
                     freshRich.append(freshPoints[p])
                 }
                 if let b = best {
-                    let c = Rational.compare(r, b)
+                    let c = Self.order(r, rKey, b, bestKey)
                     if c < 0 {
-                        second = b
-                        best = r
+                        (second, secondKey) = (b, bestKey)
+                        (best, bestKey) = (r, rKey)
                         tied = [p]
                         keepGroups(of: p)
                     } else if c == 0 {
-                        second = r
+                        (second, secondKey) = (r, rKey)
                         tied.append(p)
-                    } else if second.map({ r < $0 }) ?? true {
-                        second = r
+                    } else if second.map({ Self.order(r, rKey, $0, secondKey) < 0 }) ?? true {
+                        (second, secondKey) = (r, rKey)
                     }
                 } else {
-                    best = r
+                    (best, bestKey) = (r, rKey)
                     tied = [p]
                     keepGroups(of: p)
                 }
@@ -432,6 +438,13 @@ final class EqualSharesRun {
         if recordsCandidates { record.finalCandidates = allCandidates(funded: record.funded) }
         if masked { summarizeLeftoversMasked(&record) } else { summarizeLeftovers(&record) }
         return record
+    }
+
+    /// The order of two values (-1, 0, 1) by their fixed-point keys (`floor(x * 2^64)`: a
+    /// smaller key means a smaller value), and by the values only when the keys are equal.
+    private static func order(_ a: Rational, _ aKey: FixedPointKey, _ b: Rational, _ bKey: FixedPointKey) -> Int {
+        let byKeys = FixedPointKey.order(aKey, bKey)
+        return byKeys != 0 ? byKeys : Rational.compare(a, b)
     }
 
     /// Every supported project not in `funded`: its supporters' money now and its `rho`.
