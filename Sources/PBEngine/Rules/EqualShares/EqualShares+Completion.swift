@@ -188,15 +188,16 @@ extension EqualShares {
     static func reach(from previous: EqualSharesRun.Record?, to current: EqualSharesRun.Record) -> Int? {
         guard let previous, previous.funded == current.funded, previous.share < current.share else { return nil }
         let span = current.share - previous.share
-        var least: Rational?
+        // The least `(rival - rho) / fall` (unreduced until the end), times the span.
+        let ratios = EqualSharesLeastRatio()
         for (before, now) in zip(previous.rounds, current.rounds) {
             guard let rivalBefore = Self.least(before.runnerUp, before.rivalFloor), let rival = Self.least(now.runnerUp, now.rivalFloor) else { continue }
-            let fall = rivalBefore - rival
-            guard fall.signum > 0 else { continue }
-            let units = (rival - now.rho) * span / fall
-            if least.map({ units < $0 }) ?? true { least = units }
+            // fall = rivalBefore - rival, when positive; units = (rival - rho) * span / fall.
+            ratios.offerQuotient(rival, now.rho, over: rivalBefore)
         }
-        guard let least, least < Rational(1 << 40) else { return nil }
+        guard let ratio = ratios.least else { return nil }
+        let least = ratio * span
+        guard least < Rational(1 << 40) else { return nil }
         guard let parts = (least * Rational(7, 8)).floor.smallParts else { return nil }
         return max(1, Int(parts.numerator))
     }
@@ -276,20 +277,19 @@ extension EqualShares {
     static func predictedCrossing(from previous: EqualSharesRun.Record?, to current: EqualSharesRun.Record) -> Rational? {
         guard let previous, previous.share < current.share else { return nil }
         let span = current.share - previous.share
-        var nearest: Rational?
+        // The least `gapNow / closing` (unreduced until the end): the nearest crossing is
+        // `current.share + span * gapNow / closing`.
+        let ratios = EqualSharesLeastRatio()
         for (before, now) in zip(previous.rounds, current.rounds) {
             guard before.project == now.project else { break }
             for p in now.rivals {
                 guard let old = before.rivals.first(where: { $0.project == p.project }) else { continue }
-                let gapNow = p.rho - now.rho
-                let gapBefore = old.rho - before.rho
-                let closing = gapBefore - gapNow
-                guard closing.signum > 0 else { continue }
-                let x = current.share + gapNow * span / closing
-                if nearest.map({ x < $0 }) ?? true { nearest = x }
+                // gapNow = p.rho - now.rho, gapBefore = old.rho - before.rho, closing =
+                // gapBefore - gapNow, when positive.
+                ratios.offerCrossing(p.rho, now.rho, before: old.rho, before.rho)
             }
         }
-        return nearest
+        return ratios.least.map { current.share + $0 * span }
     }
 
     /// The `add1` completion as its definition states it: raise the per-voter share one
