@@ -87,8 +87,12 @@ extension EqualShares {
             }
             // The guesses from the two kept runs, once per pair (each probe that fails asks again).
             if guess.shares != (previous?.share, current.share) {
-                guess = Guess(shares: (previous?.share, current.share), crossing: predictedCrossing(from: previous, to: current),
-                              reach: reach(from: previous, to: current))
+                let crossing = predictedCrossing(from: previous, to: current)
+                // A plan aims at the crossing when it has a last unit before it, and then
+                // never reads the reach: not computed (the same plans).
+                let aims = crossing.flatMap { lastUnit(before: $0, start: start) } != nil
+                guess = Guess(shares: (previous?.share, current.share), crossing: crossing,
+                              reach: aims ? nil : reach(from: previous, to: current))
             }
             let window = plan(k: k, grow: grow, limit: limit, guess: guess, start: start)
             let target = k + window
@@ -164,7 +168,8 @@ extension EqualShares {
 
     /// What the add1 loop guesses from its last two kept runs (at `shares`): where the
     /// outcome is likely to change (``predictedCrossing(from:to:)``) and how far a proof is
-    /// likely to reach (``reach(from:to:)``). Computed once per pair of kept runs: each takes
+    /// likely to reach (``reach(from:to:)``; only when the plans cannot aim at the crossing,
+    /// the one case that reads it). Computed once per pair of kept runs: each takes
     /// exact arithmetic over every round and rival (about 5% of Budapest's add1 when
     /// computed for every plan, two or more per pair).
     struct Guess {
