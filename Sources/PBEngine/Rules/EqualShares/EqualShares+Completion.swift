@@ -196,7 +196,7 @@ extension EqualShares {
         // The least `(rival - rho) / fall` (unreduced until the end), times the span.
         let ratios = EqualSharesLeastRatio()
         for (before, now) in zip(previous.rounds, current.rounds) {
-            guard let rivalBefore = Self.least(before.runnerUp, before.rivalFloor), let rival = Self.least(now.runnerUp, now.rivalFloor) else { continue }
+            guard let rivalBefore = before.nearest, let rival = now.nearest else { continue }
             // fall = rivalBefore - rival, when positive; units = (rival - rho) * span / fall.
             ratios.offerQuotient(rival, now.rho, over: rivalBefore)
         }
@@ -241,9 +241,9 @@ extension EqualShares {
             affine = affine && ra.richPoints == rb.richPoints
             // Every other project affordable at b needs at least `rival` (the floor of the
             // ones a run along a kept run left unevaluated may be lower than the runner-up).
-            guard let rival = Self.least(rb.runnerUp, rb.rivalFloor) else { continue }
+            guard let rival = rb.nearest else { continue }
             let q = ra.project
-            let c = Rational.compare(ra.rho, rival)
+            let c = EqualSharesRun.order(ra.rho, ra.rhoKey, rival, rb.nearestKey)
             if c < 0 { continue }
             // A tie is allowed only when every project at `rival` is known: evaluated, below the floor.
             if c == 0 && rb.runnerUp == rival && rb.rivalFloor.map({ rival < $0 }) ?? true

@@ -136,6 +136,14 @@ final class EqualSharesRun {
         /// With ``findsRunnerUp``: every affordable project other than the winner and
         /// ``rivals`` has `rho` at least this (`nil`: there is none).
         var rivalFloor: Rational? = nil
+        /// The lesser of ``runnerUp`` and ``rivalFloor`` (`nil` if both are): no other
+        /// affordable project needs less. The add1 proofs compare it with other runs' `rho`.
+        var nearest: Rational? = nil
+        /// `floor(x * 2^64)` of ``rho`` and ``nearest``, so that comparisons of them with
+        /// other values, made many times over by the add1 proofs, seldom compare the
+        /// fractions themselves (``order(_:_:_:_:)``).
+        var rhoKey = FixedPointKey(high: 0, low: 0)
+        var nearestKey = FixedPointKey(high: 0, low: 0)
     }
 
     /// An affordable project that did not win a round: its `rho` and rich points `U`.
@@ -418,10 +426,14 @@ final class EqualSharesRun {
             let effectiveVotes = maxPayment.map { cost / $0 } ?? (utility == .cost ? bestRho.reciprocal : cost * bestRho.reciprocal)
             record.funded.append(winner)
             record.cost += cost
+            let runnerUp = findsRunnerUp ? second : nil
+            let nearest = EqualShares.least(runnerUp, rivalFloor)
             record.rounds.append(RoundRecord(project: winner, rho: bestRho, effectiveVotes: effectiveVotes,
                                              paid: cost, paidAll: paidAll, candidates: candidates,
-                                             runnerUp: findsRunnerUp ? second : nil, runnerUps: runnerUps,
-                                             richPoints: winnerRich, rivals: rivals, rivalFloor: rivalFloor))
+                                             runnerUp: runnerUp, runnerUps: runnerUps,
+                                             richPoints: winnerRich, rivals: rivals, rivalFloor: rivalFloor,
+                                             nearest: nearest, rhoKey: bestKey,
+                                             nearestKey: nearest?.fixedPointKey ?? FixedPointKey(high: 0, low: 0)))
             alongLeft = alongLeft && round < left!.rounds.count && left!.rounds[round].project == winner
             removed[winner] = true
             active.removeAll { $0 == winner }
@@ -483,7 +495,7 @@ final class EqualSharesRun {
 
     /// The order of two values (-1, 0, 1) by their fixed-point keys (`floor(x * 2^64)`: a
     /// smaller key means a smaller value), and by the values only when the keys are equal.
-    private static func order(_ a: Rational, _ aKey: FixedPointKey, _ b: Rational, _ bKey: FixedPointKey) -> Int {
+    static func order(_ a: Rational, _ aKey: FixedPointKey, _ b: Rational, _ bKey: FixedPointKey) -> Int {
         let byKeys = FixedPointKey.order(aKey, bKey)
         return byKeys != 0 ? byKeys : Rational.compare(a, b)
     }
