@@ -436,7 +436,7 @@ final class EqualSharesRun {
                                              nearestKey: nearest?.fixedPointKey ?? FixedPointKey(high: 0, low: 0)))
             alongLeft = alongLeft && round < left!.rounds.count && left!.rounds[round].project == winner
             removed[winner] = true
-            active.removeAll { $0 == winner }
+            if let i = active.firstIndex(of: winner) { active.remove(at: i) }
             afterRound?(self)
         }
         if recordsCandidates { record.finalCandidates = allCandidates(funded: record.funded) }
@@ -527,8 +527,8 @@ final class EqualSharesRun {
 
     /// Resets the classes: everyone in class 1 with `share`, `D` = lcd(share, costs).
     private func startRun(share: Rational) {
-        let shareNumerator = GMPInteger(decimal: share.numeratorString)
-        let shareDenominator = GMPInteger(decimal: share.denominatorString)
+        let shareNumerator = GMPInteger(), shareDenominator = GMPInteger()
+        GMPInteger.set(shareNumerator, shareDenominator, to: share)
         unit.set(costUnit)
         unit.formLCM(with: shareDenominator)
         classMoney.reserve(2)
@@ -551,7 +551,9 @@ final class EqualSharesRun {
             spentWeight = share.isZero ? ballotWeightTotal : 0
         }
         roundFactor.removeAll(keepingCapacity: true)
-        accumulator = [Int](repeating: 0, count: max(accumulator.count, 2))
+        // All zero between uses (each use clears what it wrote), so kept from run to run:
+        // filling it anew was a pass over every class of the largest run before.
+        if accumulator.count < 2 { accumulator = [0, 0] }
         let startClass: Int32 = share.isZero ? 0 : 1
         classOf = [Int32](repeating: startClass, count: profile.distinctBallotCount)
         compactsSupporters = profile.unitPoints && lanes == 1 && !profile.supporterBallot.isEmpty
