@@ -110,8 +110,17 @@ final class EqualSharesRun {
     struct RoundRecord: Sendable {
         var project: Int
         var rho: Rational
-        /// `c(p) / max payment`.
-        var effectiveVotes: Rational
+        /// `c(p) / max payment`: computed when read (only a result's rounds are), not for
+        /// every round of every add1 run.
+        var effectiveVotes: Rational {
+            if let maxPayment { return paid / maxPayment }
+            return costUtility ? rho.reciprocal : paid * rho.reciprocal
+        }
+        /// The largest payment, when the funding computed it; `nil` when someone paid `tau`
+        /// in full, which is then the largest: `rho` (cardinality) or `rho * c(p)` (cost).
+        var maxPayment: Rational?
+        /// Whether `rho` is per unit of cost (cost utility).
+        var costUtility: Bool
         /// What the supporters paid in total (equals the cost).
         var paid: Rational
         /// Supporters who paid everything they still had.
@@ -421,14 +430,11 @@ final class EqualSharesRun {
             let candidates = recordsCandidates ? allCandidates(funded: record.funded) : []
             let (paidAll, maxPayment): (Int, Rational?) = masked ? fundMasked(winner) : fund(winner)
             let cost = profile.costs[winner]
-            // Without a largest payment, some supporter paid tau in full: the largest payment
-            // is tau, that is rho (cardinality) or rho * cost (cost utility).
-            let effectiveVotes = maxPayment.map { cost / $0 } ?? (utility == .cost ? bestRho.reciprocal : cost * bestRho.reciprocal)
             record.funded.append(winner)
             record.cost += cost
             let runnerUp = findsRunnerUp ? second : nil
             let nearest = EqualShares.least(runnerUp, rivalFloor)
-            record.rounds.append(RoundRecord(project: winner, rho: bestRho, effectiveVotes: effectiveVotes,
+            record.rounds.append(RoundRecord(project: winner, rho: bestRho, maxPayment: maxPayment, costUtility: utility == .cost,
                                              paid: cost, paidAll: paidAll, candidates: candidates,
                                              runnerUp: runnerUp, runnerUps: runnerUps,
                                              richPoints: winnerRich, rivals: rivals, rivalFloor: rivalFloor,
