@@ -235,6 +235,9 @@ final class EqualSharesRun {
     // Per project: the numerator X and rich points U of its last evaluation.
     private let freshExcess: [GMPInteger]
     @exclusivity(unchecked) private var freshPoints: [Int]
+    /// Per project: whether its last evaluation had `X = c * D`, no money of poor
+    /// supporters counted (then `rho` is `1 / U` or `c / U`, ``rho(_:)``).
+    @exclusivity(unchecked) private var freshAllRich: [Bool]
 
     // Scratch.
     @exclusivity(unchecked) private var accumulator: [Int] = []
@@ -272,6 +275,7 @@ final class EqualSharesRun {
         for d in costDenominator { costUnit.formLCM(with: d) }
         freshExcess = profile.costs.map { _ in GMPInteger() }
         freshPoints = [Int](repeating: 0, count: profile.projectCount)
+        freshAllRich = [Bool](repeating: false, count: profile.projectCount)
         poorCount = .allocate(capacity: profile.projectCount + 1)
         poorCount.initialize(repeating: 0, count: profile.projectCount + 1)
         aliveCount = .allocate(capacity: profile.projectCount + 1)
@@ -632,6 +636,13 @@ final class EqualSharesRun {
 
     /// `rho(p)` from its last evaluation: `X / (D * U)`, divided by `c(p)` for cost utility.
     private func rho(_ p: Int) -> Rational {
+        if freshAllRich[p] {
+            // X = c D: tau = c / U, so rho is 1 / U (cost) or c / U, in lowest terms at once,
+            // where the general case reduces a fraction over D (numbers as long as D, and a
+            // gcd of them for a value that is most often this small one).
+            let u = Rational(freshPoints[p])
+            return utility == .cost ? u.reciprocal : profile.costs[p] / u
+        }
         let x = freshExcess[p]
         scratch1.setProduct(unit, freshPoints[p])
         if utility == .cost {
@@ -1079,6 +1090,7 @@ final class EqualSharesRun {
     private func keepFresh(_ p: Int, richPoints: Int) -> Bool {
         freshExcess[p].set(excess)
         freshPoints[p] = richPoints
+        freshAllRich[p] = GMPInteger.compare(excess, costNow) == 0
         return true
     }
 
