@@ -1188,7 +1188,9 @@ final class EqualSharesRun {
                     // A ballot appears once among q's supporters: lanes write disjoint entries.
                     let lanes = self.lanes > 1 && range.count >= parallelEntries ? 2 : 1
                     nonisolated(unsafe) let (ballots, classes, map) = (ballots, classes, map)
-                    DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+                    // One lane (every add1 run) calls the loop directly: Dispatch's machinery
+                    // and the closure's context were 1.7% of an add1 count on corpus_0005.
+                    Self.inLanes(lanes) { lane in
                         let mid = range.lowerBound + range.count / 2
                         let part = lanes == 1 ? range : (lane == 0 ? range.lowerBound ..< mid : mid ..< range.upperBound)
                         for k in part {
