@@ -348,8 +348,8 @@ final class EqualSharesRun {
             // With `left`, a proof from it needs this round's other projects only up to its
             // winner's rho there, and none once a winner differs (``run(share:along:)``).
             let round = record.rounds.count
-            let limit: Rational? = alongLeft && round < left!.rounds.count ? left!.rounds[round].rho : nil
-            let limitKey = limit?.fixedPointKey ?? FixedPointKey(high: 0, low: 0)
+            let limitRound = alongLeft && round < left!.rounds.count ? left!.rounds[round] : nil
+            let (limit, limitKey) = (limitRound?.rho, limitRound?.rhoKey ?? FixedPointKey(high: 0, low: 0))
             for p in active {
                 if let b = best, Self.order(stale[p], staleKey[p], b, bestKey) > 0 {
                     if !findsRunnerUp { break }
