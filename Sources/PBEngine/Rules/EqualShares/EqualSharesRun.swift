@@ -469,10 +469,8 @@ final class EqualSharesRun {
             keys[p] = stale[p].fixedPointKey
             active.append(p)
         }
-        active.sort { a, b in
-            let order = FixedPointKey.order(keys[a], keys[b])
-            return order != 0 ? order < 0 : stale[a] < stale[b]
-        }
+        // Once per engine: the round's own sort, so that both orders are one definition.
+        Self.insertionSort(&active, by: stale, keys)
         return (stale, keys, active)
     }()
 
@@ -482,7 +480,8 @@ final class EqualSharesRun {
     /// (``firstBounds``): an insertion sort moves just those. The library's sort, with a
     /// closure call per comparison, was 5% of an add1 count on the generated `corpus_0005`
     /// (about 40 projects, most of it in each run's first round).
-    /// - Complexity: O(m) plus, per project out of place, the places it moves.
+    /// - Complexity: O(m) plus, per project out of place, the places it moves (O(m^2) at
+    ///   most, for ``firstBounds`` once per engine).
     private static func insertionSort(_ active: inout [Int], by stale: [Rational], _ staleKey: [FixedPointKey]) {
         guard active.count > 1 else { return }
         active.withUnsafeMutableBufferPointer { a in
@@ -492,6 +491,7 @@ final class EqualSharesRun {
                     var j = i
                     while j > 0 {
                         let y = a[j - 1]
+                        // The values (retained when read) only when the keys are equal.
                         let order = FixedPointKey.order(keys[x], keys[y])
                         guard order != 0 ? order < 0 : stale[x] < stale[y] else { break }
                         a[j] = y
