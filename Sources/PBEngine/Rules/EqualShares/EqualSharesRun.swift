@@ -249,7 +249,14 @@ final class EqualSharesRun {
     /// same groups, in another order), so that funding it need not collect them again:
     /// nothing changes a class between a project's evaluation and the end of its round.
     /// Only on one lane with funding sets and keys (``fundMasked(_:)``).
-    @exclusivity(unchecked) private var keptGroups: [Group] = []
+    @exclusivity(unchecked) private var keptGroups = MaskedGroupBuffer()
+    /// The groups of a run on funding sets and keys (``masked``), as ``groups`` of the
+    /// others: 24 bytes a group where ``Group`` takes 56. An evaluation's passes read its
+    /// groups several times over, and with tens of thousands of classes the larger groups
+    /// no longer fitted in the second-level cache.
+    @exclusivity(unchecked) private var maskedGroups = MaskedGroupBuffer()
+    /// The total weight of the groups collected last on funding sets and keys.
+    @exclusivity(unchecked) private var collectedWeight = 0
     /// The project whose groups ``keptGroups`` holds, or -1.
     @exclusivity(unchecked) private var keptGroupsOf = -1
     @exclusivity(unchecked) private var groupIndex: [GroupKey: Int] = [:]
@@ -285,6 +292,8 @@ final class EqualSharesRun {
     }
 
     deinit {
+        maskedGroups.free()
+        keptGroups.free()
         data.deallocate()
         poorCount.deallocate()
         aliveCount.deallocate()
@@ -521,13 +530,13 @@ final class EqualSharesRun {
         for p in 0..<profile.projectCount where !isFunded[p] && profile.isSupported(p) {
             collectGroups(p)
             held.setZero()
-            for g in groups {
-                if masked {
+            if masked {
+                for g in maskedGroups.all {
                     exactBudget(Int(g.cls), into: scratch1)
                     held.add(scratch1, times: g.weight)
-                } else {
-                    held.add(classMoney, Int(g.cls), times: g.weight)
                 }
+            } else {
+                for g in groups { held.add(classMoney, Int(g.cls), times: g.weight) }
             }
             let money = GMPInteger.rational(held, over: unit)
             out.append(Candidate(project: p, held: money, rho: (masked ? evaluateMasked(p) : evaluate(p)) ? rho(p) : nil))
@@ -738,16 +747,19 @@ final class EqualSharesRun {
                                 // write to shared memory all the same).
                                 if masked {
                                     let stride = 1 + maskWords
-                                    collected = n == 0 ? [] : [Group](unsafeUninitializedCapacity: n) { out, count in
-                                        let data = UnsafePointer(self.data)
-                                        for g in 0 ..< n {
-                                            if hints && g + 8 < n { Prefetch.read(data + Int(found[g + 8]) * stride) }
-                                            let i = Int(found[g])
-                                            (out.baseAddress! + g).initialize(to: Group(cls: found[g], points: 1, weight: sums[i], key: data[i * stride]))
-                                            sums[i] = 0
-                                        }
-                                        count = n
+                                    maskedGroups.makeRoom(n)
+                                    let out = maskedGroups.base
+                                    let data = UnsafePointer(self.data)
+                                    var total = 0
+                                    for g in 0 ..< n {
+                                        if hints && g + 8 < n { Prefetch.read(data + Int(found[g + 8]) * stride) }
+                                        let i = Int(found[g])
+                                        total &+= sums[i]
+                                        (out + g).initialize(to: MaskedGroupBuffer.Group(key: data[i * stride], weight: sums[i], cls: found[g]))
+                                        sums[i] = 0
                                     }
+                                    maskedGroups.count = n
+                                    collectedWeight = total
                                     return
                                 }
                                 collected = n == 0 ? [] : [Group](unsafeUninitializedCapacity: n) { out, count in
@@ -1180,11 +1192,16 @@ final class EqualSharesRun {
         let range = compactsSupporters ? profile.supporterStart[q] ..< liveEnd[q] : profile.supporters(of: q)
         let list = compactsSupporters ? liveBallot : profile.supporterBallot
         // accumulator doubles as the class map here; it is zero again afterwards.
-        let funded = groups
+        let funded = masked ? [] : groups
+        let fundedMasked = maskedGroups.all
         list.withUnsafeBufferPointer { ballots in
             classOf.withUnsafeMutableBufferPointer { classes in
                 accumulator.withUnsafeMutableBufferPointer { map in
-                    for g in funded { map[Int(g.cls)] = Int(g.newClass) + 1 }
+                    if masked {
+                        for g in fundedMasked { map[Int(g.cls)] = Int(g.newClass) + 1 }
+                    } else {
+                        for g in funded { map[Int(g.cls)] = Int(g.newClass) + 1 }
+                    }
                     // A ballot appears once among q's supporters: lanes write disjoint entries.
                     let lanes = self.lanes > 1 && range.count >= parallelEntries ? 2 : 1
                     nonisolated(unsafe) let (ballots, classes, map) = (ballots, classes, map)
@@ -1200,7 +1217,11 @@ final class EqualSharesRun {
                             classes[j] = Int32(map[c] - 1)
                         }
                     }
-                    for g in funded { map[Int(g.cls)] = 0 }
+                    if masked {
+                        for g in fundedMasked { map[Int(g.cls)] = 0 }
+                    } else {
+                        for g in funded { map[Int(g.cls)] = 0 }
+                    }
                 }
             }
         }
@@ -1220,6 +1241,7 @@ final class EqualSharesRun {
     /// For tests: the (class, weight) groups of `p`'s supporters as an evaluation collects them.
     func collectedGroups(of p: Int) -> [(cls: Int32, weight: Int)] {
         collectGroups(p)
+        if masked { return maskedGroups.all.map { ($0.cls, $0.weight) } }
         return groups.map { ($0.cls, $0.weight) }
     }
 
@@ -1383,13 +1405,13 @@ final class EqualSharesRun {
     }
 
     @inline(__always)
-    private func isPoorMasked(_ g: Group) -> Bool {
+    private func isPoorMasked(_ g: MaskedGroupBuffer.Group) -> Bool {
         Self.atMost(g.key, thresholdKeyM, slack: keySlack) ?? isPoorExactly(g)
     }
 
     /// The exact side of ``isPoorMasked(_:)``, when the keys are too close.
     @inline(never)
-    private func isPoorExactly(_ g: Group) -> Bool {
+    private func isPoorExactly(_ g: MaskedGroupBuffer.Group) -> Bool {
         exactComparisons += 1
         exactBudget(Int(g.cls), into: keyScratch)
         return GMPInteger.compare(keyScratch, threshold) <= 0
@@ -1403,10 +1425,10 @@ final class EqualSharesRun {
     private func evaluateMasked(_ p: Int) -> Bool {
         collectGroups(p)
         setCostNow(p)
-        var richPoints = 0
-        for g in groups { richPoints += g.weight }
+        var richPoints = collectedWeight
         clearPoorCounts()
         poorMoney.setZero()
+        let groups = maskedGroups.all
         var live = groups.count
         var passes = 0
         while true {
@@ -1423,20 +1445,19 @@ final class EqualSharesRun {
             var weight = poorWeight
             var rich = richPoints
             var left = live
-            groups.withUnsafeMutableBufferPointer { all in
-                while i < left {
-                    let g = all[i]
-                    let poor = Self.atMost(g.key, thresholdKey, slack: slack) ?? isPoorExactly(g)
-                    if poor {
-                        Self.countPoor(Int(g.cls), times: g.weight, data: data, stride: stride, words: words, counts: counts)
-                        weight += g.weight
-                        rich -= g.weight
-                        left -= 1
-                        all.swapAt(i, left)
-                        moved = true
-                    } else {
-                        i += 1
-                    }
+            while i < left {
+                let g = groups[i]
+                let poor = Self.atMost(g.key, thresholdKey, slack: slack) ?? isPoorExactly(g)
+                if poor {
+                    Self.countPoor(Int(g.cls), times: g.weight, data: data, stride: stride, words: words, counts: counts)
+                    weight &+= g.weight
+                    rich &-= g.weight
+                    left &-= 1
+                    groups[i] = groups[left]
+                    groups[left] = g
+                    moved = true
+                } else {
+                    i &+= 1
                 }
             }
             poorWeight = weight
@@ -1461,9 +1482,7 @@ final class EqualSharesRun {
             excess.setDifference(costNow, poorMoney)
             setThresholdMasked(richPoints: richPoints)
             var least = 0
-            groups.withUnsafeBufferPointer { all in
-                for i in 1 ..< live where all[i].key < all[least].key { least = i }
-            }
+            for i in 1 ..< live where groups[i].key < groups[least].key { least = i }
             let g = groups[least]
             let poor: Bool
             switch Self.atMost(g.key, thresholdKeyM, slack: slack) {
@@ -1482,7 +1501,8 @@ final class EqualSharesRun {
         }
         sortedEvaluations += 1
         let (a, b) = (scratch1, scratch2)
-        groups[0..<live].sort { x, y in
+        var sorted = UnsafeMutableBufferPointer(rebasing: groups[0 ..< live])
+        sorted.sort { x, y in
             if x.key + slack <= y.key { return true }
             if y.key + slack <= x.key { return false }
             exactComparisons += 1
@@ -1507,12 +1527,12 @@ final class EqualSharesRun {
     /// ``keptGroups`` (`p` is the round's best so far), for its funding.
     private func keepGroups(of p: Int) {
         guard masked else { return }
-        swap(&groups, &keptGroups)
+        swap(&maskedGroups, &keptGroups)
         keptGroupsOf = p
     }
 
     /// Adds poor group `g`'s budget to ``poorMoney`` and takes its weight from `richPoints`.
-    private func peelPoor(_ g: Group, richPoints: inout Int) {
+    private func peelPoor(_ g: MaskedGroupBuffer.Group, richPoints: inout Int) {
         exactBudget(Int(g.cls), into: scratch1)
         poorMoney.add(scratch1, times: g.weight)
         richPoints -= g.weight
@@ -1524,7 +1544,7 @@ final class EqualSharesRun {
     ///   paid all they had (`nil` when someone paid `tau` in full: that is the largest).
     private func fundMasked(_ q: Int) -> (paidAll: Int, maxPayment: Rational?) {
         if keptGroupsOf == q {
-            swap(&groups, &keptGroups)
+            swap(&maskedGroups, &keptGroups)
         } else {
             collectGroups(q)
         }
@@ -1544,20 +1564,21 @@ final class EqualSharesRun {
         var paidAll = 0
         var richWeight = 0
         var poorTop: UInt64 = 0
-        reserveData((classCount + groups.count) * stride, keeping: classCount * stride)
-        if accumulator.count < classCount + groups.count {
-            accumulator.append(contentsOf: repeatElement(0, count: classCount + groups.count - accumulator.count))
+        let paying = maskedGroups.all
+        reserveData((classCount + paying.count) * stride, keeping: classCount * stride)
+        if accumulator.count < classCount + paying.count {
+            accumulator.append(contentsOf: repeatElement(0, count: classCount + paying.count - accumulator.count))
         }
         var next = classCount
         let (data, counts, words) = (self.data, poorCount, maskWords)
         let usedWords = (roundFactor.count + 63) / 64
         var poorSum = 0
-        if classWeight.count < classCount + groups.count {
-            classWeight.append(contentsOf: repeatElement(0, count: classCount + groups.count - classWeight.count))
+        if classWeight.count < classCount + paying.count {
+            classWeight.append(contentsOf: repeatElement(0, count: classCount + paying.count - classWeight.count))
         }
         var weightOf: [Int] = []
         swap(&weightOf, &classWeight)
-        weightOf.withUnsafeMutableBufferPointer { weightOf in groups.withUnsafeMutableBufferPointer { paying in
+        weightOf.withUnsafeMutableBufferPointer { weightOf in
             for g in paying.indices {
                 let c = Int(paying[g].cls)
                 let key = data[c * stride]
@@ -1582,7 +1603,7 @@ final class EqualSharesRun {
                     paying[g].newClass = Int32(n)
                 }
             }
-        } }
+        }
         swap(&weightOf, &classWeight)
         poorWeight = poorSum
         spentWeight += poorSum
@@ -1601,7 +1622,7 @@ final class EqualSharesRun {
         // caller has it already as rho (no fraction to reduce here, a gcd of numbers as long
         // as D for every funding of every add1 run).
         if richWeight == 0 {
-            largestBudget(of: groups.lazy.map { Int($0.cls) }, largestKey: poorTop, into: largestPayment)
+            largestBudget(of: paying.lazy.map { Int($0.cls) }, largestKey: poorTop, into: largestPayment)
             largestPayment.multiply(by: u)
         }
         moveApprovalSupporters(of: q)
