@@ -620,6 +620,9 @@ final class EqualSharesRun {
     /// From how many classes the passes ask for what they will read (``prefetchBudgets(_:_:far:near:)``):
     /// with fewer, everything is in the cache and the hints only cost instructions.
     static let hintedClasses = 1 << 15
+    /// ``hintedClasses`` for runs on funding sets and keys, whose sums per class (a word
+    /// each) and keys leave the first-level cache from a few thousand classes.
+    static let hintedMaskedClasses = 1 << 12
 
     /// Cache hints for a loop that brings classes' budgets up to date in an order it knows
     /// ahead (classes at random places): the `mpz` header and round of the class `far`
@@ -721,7 +724,7 @@ final class EqualSharesRun {
         swap(&own, &liveBallot)
         let money = classMoney
         let now = roundFactor.count
-        let hints = classCount >= Self.hintedClasses
+        let hints = classCount >= (masked ? Self.hintedMaskedClasses : Self.hintedClasses)
         profile.supporterBallot.withUnsafeBufferPointer { shared in
             own.withUnsafeMutableBufferPointer { own in
                 found.withUnsafeMutableBufferPointer { found in
