@@ -811,29 +811,33 @@ final class EqualSharesRun {
         hints: Bool, compacts: Bool
     ) -> (kept: Int, found: Int) {
         let (source, own, classes, weights, sums, found) = lists
-        var kept = range.lowerBound
-        var n = 0
-        let end = range.upperBound
-        var k = range.lowerBound
-        while k < end {
+        // Pointers that advance rather than bases and counts: the loop then fits in the
+        // registers (with a count of classes found and one of ballots kept, the first was
+        // stored and loaded again at every entry, a chain the loop waited on).
+        var next = source + range.lowerBound
+        let end = source + range.upperBound
+        var write = own.map { $0 + range.lowerBound }
+        var out = found
+        while next < end {
             // The running sum of the class 8 entries ahead, at a random place.
-            if hints && k &+ 8 < end { Prefetch.write(sums + Int(classes[Int(source[k &+ 8])])) }
-            let j = Int(source[k])
-            k &+= 1
+            if hints && next + 8 < end { Prefetch.write(sums + Int(classes[Int(next[8])])) }
+            let j = Int(next.pointee)
+            next += 1
             let c = Int(classes[j])
             if c == 0 { continue }
             if compacts {
-                own.unsafelyUnwrapped[kept] = Int32(truncatingIfNeeded: j)
-                kept &+= 1
+                write.unsafelyUnwrapped.pointee = Int32(truncatingIfNeeded: j)
+                write = write.unsafelyUnwrapped + 1
             }
             // No branch on whether the class is new (about one entry in six starts a class,
             // unpredictably): a mispredicted branch costs more than the store.
             let sum = sums[c]
-            found[n] = Int32(truncatingIfNeeded: c)
-            n &+= sum == 0 ? 1 : 0
+            out.pointee = Int32(truncatingIfNeeded: c)
+            out += sum == 0 ? 1 : 0
             sums[c] = sum &+ Int(weights[j])
         }
-        return (kept, n)
+        let kept = compacts ? write.unsafelyUnwrapped - own.unsafelyUnwrapped : range.lowerBound
+        return (kept, out - found)
     }
 
     /// Brings every group's class to the current unit and notes its budget's leading digits.
