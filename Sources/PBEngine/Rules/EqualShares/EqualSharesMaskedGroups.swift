@@ -2,9 +2,10 @@
 /// approval runs): a buffer the engine owns and fills anew at every collection, without
 /// an allocation, a uniqueness check or a bounds check per group.
 ///
-/// Hand-written rather than an `Array`: a collection of tens of thousands of groups
-/// allocated a fresh array each time (the old one freed), and the passes over it, through
-/// an array captured by the engine, checked it was unique at every swap.
+/// Hand-written rather than an `Array` of the engine's 56-byte `Group`: an evaluation's
+/// passes read its groups several times over, and an array allocated afresh at each
+/// collection (tens of thousands of groups on large elections, the old array freed) was
+/// memory the caches had not seen.
 struct MaskedGroupBuffer {
     struct Group {
         /// The class's key (its budget as a fraction of the share, 63-bit fixed point).

@@ -89,8 +89,6 @@ final class EqualSharesRun {
         /// the groups are collected: most comparisons of budgets are decided by them
         /// without reading the budget itself, at a random place in memory.
         var lead = GMPIntegerList.Lead()
-        /// Masked runs: the class's key (``data``).
-        var key: UInt64 = 0
     }
 
     struct GroupKey: Hashable {
@@ -1199,16 +1197,10 @@ final class EqualSharesRun {
         let range = compactsSupporters ? profile.supporterStart[q] ..< liveEnd[q] : profile.supporters(of: q)
         let list = compactsSupporters ? liveBallot : profile.supporterBallot
         // accumulator doubles as the class map here; it is zero again afterwards.
-        let funded = masked ? [] : groups
-        let fundedMasked = maskedGroups.all
         list.withUnsafeBufferPointer { ballots in
             classOf.withUnsafeMutableBufferPointer { classes in
                 accumulator.withUnsafeMutableBufferPointer { map in
-                    if masked {
-                        for g in fundedMasked { map[Int(g.cls)] = Int(g.newClass) + 1 }
-                    } else {
-                        for g in funded { map[Int(g.cls)] = Int(g.newClass) + 1 }
-                    }
+                    forEachFundedGroup { from, to in map[from] = to + 1 }
                     // A ballot appears once among q's supporters: lanes write disjoint entries.
                     let lanes = self.lanes > 1 && range.count >= parallelEntries ? 2 : 1
                     nonisolated(unsafe) let (ballots, classes, map) = (ballots, classes, map)
@@ -1224,13 +1216,19 @@ final class EqualSharesRun {
                             classes[j] = Int32(map[c] - 1)
                         }
                     }
-                    if masked {
-                        for g in fundedMasked { map[Int(g.cls)] = 0 }
-                    } else {
-                        for g in funded { map[Int(g.cls)] = 0 }
-                    }
+                    forEachFundedGroup { from, _ in map[from] = 0 }
                 }
             }
+        }
+    }
+
+    /// Calls `body` with the class of each group just funded and the class its voters move to.
+    @inline(__always)
+    private func forEachFundedGroup(_ body: (_ from: Int, _ to: Int) -> Void) {
+        if masked {
+            for g in maskedGroups.all { body(Int(g.cls), Int(g.newClass)) }
+        } else {
+            for g in groups { body(Int(g.cls), Int(g.newClass)) }
         }
     }
 
