@@ -249,9 +249,7 @@ final class EqualSharesRun {
     /// Only on one lane with funding sets and keys (``fundMasked(_:)``).
     @exclusivity(unchecked) private var keptGroups = MaskedGroupBuffer()
     /// The groups of a run on funding sets and keys (``masked``), as ``groups`` of the
-    /// others: 24 bytes a group where ``Group`` takes 56. An evaluation's passes read its
-    /// groups several times over, and with tens of thousands of classes the larger groups
-    /// no longer fitted in the second-level cache.
+    /// others (``MaskedGroupBuffer`` says why not an array of ``Group``).
     @exclusivity(unchecked) private var maskedGroups = MaskedGroupBuffer()
     /// The total weight of the groups collected last on funding sets and keys.
     @exclusivity(unchecked) private var collectedWeight = 0
