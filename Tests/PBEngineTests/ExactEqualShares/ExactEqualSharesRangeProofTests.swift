@@ -49,6 +49,11 @@ struct ExactEqualSharesRangeProofTests {
         /// Proved intervals that took some pair of rounds in either order: the same set at
         /// every share, maybe not the same order.
         var provedWithSwap = 0
+        /// Proofs over intervals that start above the run's share, tried and proved, and
+        /// those proved across a change of the plain run's path.
+        var chainedProofs = 0
+        var chainedProved = 0
+        var chainedAcrossChanges = 0
     }
 
     /// From runs along the `add-opt` events of `election`, tries proofs up to several
@@ -61,35 +66,50 @@ struct ExactEqualSharesRangeProofTests {
         var run = try ees.run(share: election.budget / Rational(election.ballots.count))
         for _ in 0..<30 {
             guard let event = run.nextShare else { break }
+            let distance = event - run.share
             for factor in [1, 2, 3, 5, 9, 17, 65, 1025] {
-                let upper = run.share + (event - run.share) * Rational(factor)
+                let upper = run.share + distance * Rational(factor)
                 tally.proofs += 1
                 guard case let .proved(swaps) = ees.rangeProof(run, upTo: upper) else { continue }
                 #expect(ees.provesSameWinners(run, upTo: upper) == (swaps == 0))
                 #expect(ees.provesSameFunded(run, upTo: upper))
                 tally.proved += 1
                 if swaps > 0 { tally.provedWithSwap += 1 }
-                /// What must hold at a share inside: the same winners in order, or, when the
-                /// proof took pairs in either order, the same set.
-                func same(_ funded: [Int]) -> Bool { swaps == 0 ? funded == run.funded : Set(funded) == Set(run.funded) }
                 let exact = run.roundEvents.firstIndex { $0.map { $0.value <= upper } ?? false } ?? run.steps.count
                 if run.tieRounds.contains(where: { $0 >= exact }) { tally.provedWithTie += 1 }
-                var share = run.share
+                if try holds(from: run.share, upTo: upper, swaps: swaps) { tally.provedAcrossChanges += 1 }
+            }
+            // Intervals that start above the run's share (the walk's chained links): the
+            // same must hold at every share of each one proved.
+            for (from, to) in [(1, 2), (2, 4), (3, 5), (2, 9), (5, 17), (17, 65), (9, 1025)] {
+                let lower = run.share + distance * Rational(from)
+                let upper = run.share + distance * Rational(to)
+                tally.chainedProofs += 1
+                guard case let .proved(swaps) = ees.rangeProof(run, from: lower, upTo: upper) else { continue }
+                tally.chainedProved += 1
+                if try holds(from: lower, upTo: upper, swaps: swaps) { tally.chainedAcrossChanges += 1 }
+            }
+            /// Checks that every share of `[lower, upper]` funds `run`'s winners in order, or
+            /// its set when the proof took pairs of rounds in either order; whether the plain
+            /// run changed its path inside.
+            func holds(from lower: Rational, upTo upper: Rational, swaps: Int) throws -> Bool {
+                func same(_ funded: [Int]) -> Bool { swaps == 0 ? funded == run.funded : Set(funded) == Set(run.funded) }
+                var share = lower
                 var plain = try ExactEqualSharesTests.plain(election, share: share, utility: utility, chain: chain)
-                #expect(same(plain.funded), "\(what) at \(share)")
+                #expect(same(plain.funded), "\(what): proved [\(lower), \(upper)] from \(run.share), differs at \(share)")
                 var inside = 0
                 while let next = plain.next, next <= upper {
                     share = next
                     plain = try ExactEqualSharesTests.plain(election, share: share, utility: utility, chain: chain)
-                    #expect(same(plain.funded), "\(what): proved [\(run.share), \(upper)], differs at \(share)")
+                    #expect(same(plain.funded), "\(what): proved [\(lower), \(upper)] from \(run.share), differs at \(share)")
                     inside += 1
                 }
                 if share != upper {
                     let last = try ExactEqualSharesTests.plain(election, share: upper, utility: utility, chain: chain)
-                    #expect(same(last.funded), "\(what): proved [\(run.share), \(upper)], differs at its end")
+                    #expect(same(last.funded), "\(what): proved [\(lower), \(upper)] from \(run.share), differs at its end")
                 }
                 tally.sharesChecked += inside + 2
-                if inside > 0 { tally.provedAcrossChanges += 1 }
+                return inside > 0
             }
             run = try ees.run(share: event, resuming: run)
         }
@@ -108,11 +128,13 @@ struct ExactEqualSharesRangeProofTests {
         print("EES range proofs: 400 random elections, both utilities: \(tally.proofs) proofs tried, \(tally.proved) proved "
             + "(\(tally.provedAcrossChanges) across a change of the run's path, \(tally.provedWithTie) over a tie in a round to prove, "
             + "\(tally.provedWithSwap) with a pair of rounds in either order), "
-            + "\(tally.sharesChecked) shares checked")
+            + "\(tally.chainedProofs) proofs from above the run's share tried, \(tally.chainedProved) proved "
+            + "(\(tally.chainedAcrossChanges) across a change), \(tally.sharesChecked) shares checked")
         // The proof must prove something, across path changes and ties too, or it checks nothing.
         #expect(tally.provedAcrossChanges > tally.proved / 4)
         #expect(tally.provedWithTie > 100)
         #expect(tally.provedWithSwap > 100)
+        #expect(tally.chainedAcrossChanges > tally.chainedProved / 4)
     }
 
     /// Voters 1–3 {a}, 4–5 {b}; a costs 6, b 4; budget 20 (share 4). Round 1: a, 3 payers

@@ -107,8 +107,18 @@ public enum ExactEqualShares: CountingRule {
                     // run at its far end, made on the second lane while the proofs go on.
                     walk.prefetch(next, .event, from: probe)
                     let from = probe
-                    if let upper = reach.farthest(from: probe, event: next, ees: ees, proofs: &proofs,
+                    if var upper = reach.farthest(from: probe, event: next, ees: ees, proofs: &proofs,
                                                   held: { walk.prefetch($0, .proved, from: from) }) {
+                        // Then intervals chained after it from the same run, each as long as
+                        // all before it, while they hold: no run at their joints.
+                        for _ in 0..<ProofReach.links {
+                            let link = upper - probe.share
+                            let farther = ProofReach.rounded(upper + link, within: link)
+                            proofs += 1
+                            guard case .proved = ees.rangeProof(probe, from: upper, upTo: farther) else { break }
+                            walk.prefetch(farther, .proved, from: probe)
+                            upper = farther
+                        }
                         let winners = probe.funded
                         probe = try walk.run(upper, .proved, from: probe)
                         runs += 1
@@ -160,6 +170,10 @@ public enum ExactEqualShares: CountingRule {
         var next: Rational?
         /// Proofs tried per jump, at most.
         static let tries = 4
+        /// Intervals chained after a jump's proved interval, at most (a bound only: beyond
+        /// the walk's last change of the funded set every link holds, and the run at the
+        /// end then says that no larger share changes anything).
+        static let links = 12
 
         /// The farthest share up to which a proof held from `run` (whose next event is
         /// `event`), or `nil` when none did; counts the proofs tried in `proofs`, and tells

@@ -89,11 +89,20 @@ extension ExactEqualSharesElection {
     /// `lo + c(w)/t_hi(w) > S`; the same for `p`; the interval grows by the sure payments'
     /// least amounts below and by every possible payment's greatest above.
     ///
+    /// The interval may start above `run.share` (`lower`; default `run.share`), so that
+    /// proofs over `[s, S1]`, `[S1, S2]`, ... from one run at `s` chain into `[s, Sk]` with
+    /// no run at their joints (the walk, ``ExactEqualShares/count(_:options:common:)``).
+    /// The argument is the same with `lower` for `s` in every bound: the rounds replayed
+    /// (events above `upper`) go as in `run` at every share of `[run.share, upper]`, which
+    /// holds `[lower, upper]`, and their payments do not depend on the share; the rounds
+    /// after them start from `run`'s classes there, points, and are proved from `lower`
+    /// (Guides/ExactEqualShares.md, "Chained intervals").
+    ///
     /// - Complexity: as ``provesSameWinners(_:upTo:)``, plus per pair a sort of the two
     ///   projects' classes.
-    func rangeProof(_ run: ExactEqualSharesRun, upTo upper: Rational) -> RangeProof {
-        guard run.share < upper else { return .failed(below: nil) }
-        let lower = run.share
+    func rangeProof(_ run: ExactEqualSharesRun, from lower: Rational? = nil, upTo upper: Rational) -> RangeProof {
+        let lower = lower ?? run.share
+        guard run.share <= lower, lower < upper else { return .failed(below: nil) }
         var bounds = RangeClasses(groups: weight.count, classes: min(weight.count, 1 << 15))
         var open = supporters.map { !$0.isEmpty }
         // A bound on each project's `t_hi`, exact where `known`.
@@ -177,7 +186,10 @@ extension ExactEqualSharesElection {
             let fewest = bounds.payers(of: supporters[w], weight: weight, total: supporterCount[w], cost: cost, share: lower, byLow: false)
             guard fewest >= 1 else { return .failed(below: nil) }
             let most = highPayers(w)
-            precondition(fewest <= step.payers && step.payers <= most, "ExactEqualShares: the run's payers lie within the proof's bounds")
+            // The run's payers lie within the bounds when the interval starts at its share
+            // (from a larger lower end the fewest may be more).
+            precondition(lower != run.share || (fewest <= step.payers && step.payers <= most),
+                         "ExactEqualShares: the run's payers lie within the proof's bounds")
             // Every other unfunded project must lose to `w` with `fewest`: rank below it, or
             // with it and after it in the tie-breaking chain.
             var rival: Int?
