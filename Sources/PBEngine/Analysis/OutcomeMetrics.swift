@@ -43,6 +43,13 @@ public struct OutcomeMetrics: Sendable {
     ///   unfunded projects × their supporters' distinct satisfactions) rational work, plus
     ///   the project analysis when asked.
     public init(election: Election, outcome: Outcome, projectAnalysis: Bool = true, tieChain: [TieCriterion] = TieBreaking.defaultChain) {
+        self.init(election: election, outcome: outcome, projectAnalysis: projectAnalysis, tieChain: tieChain, supporters: nil)
+    }
+
+    /// ``init(election:outcome:projectAnalysis:tieChain:)`` with every project's supporters
+    /// listed once for the election (`batch` measures several outcomes of one election).
+    init(election: Election, outcome: Outcome, projectAnalysis: Bool = true, tieChain: [TieCriterion] = TieBreaking.defaultChain,
+         supporters: ProjectSupporters?) {
         let n = election.ballots.count
         let (cardinalities, costLevels, cardinalityLevels) = SatisfactionLevels.both(election: election, funded: outcome.funded)
         voters = n
@@ -61,9 +68,16 @@ public struct OutcomeMetrics: Sendable {
             categories = .failure(error)
         }
         let approval = election.ballots.points == nil && (election.voteType == .approval || election.voteType == .chooseOne)
-        ejrPlusCost = approval ? EJRPlusCheck.violations(election: election, funded: outcome.funded, measure: .cost, levels: costLevels) : nil
-        ejrPlusCardinality = approval
-            ? EJRPlusCheck.violations(election: election, funded: outcome.funded, measure: .cardinality, levels: cardinalityLevels) : nil
+        if approval {
+            let supporters = supporters ?? ProjectSupporters(election.ballots, projects: election.projects.count)
+            ejrPlusCost = EJRPlusCheck.violations(election: election, funded: outcome.funded, measure: .cost, levels: costLevels,
+                                                  supporters: supporters)
+            ejrPlusCardinality = EJRPlusCheck.violations(election: election, funded: outcome.funded, measure: .cardinality,
+                                                         levels: cardinalityLevels, supporters: supporters)
+        } else {
+            ejrPlusCost = nil
+            ejrPlusCardinality = nil
+        }
         let reporting = projectAnalysis ? outcome.trace as? any EffectiveSupportReporting : nil
         unfundedProjects = reporting?.unfundedProjectAnalysis(election: election, funded: outcome.funded)
         fundedProjects = reporting?.fundedEffectiveSupports(election: election, funded: outcome.funded, tieChain: tieChain)

@@ -31,12 +31,15 @@ public enum BatchCount {
             return specs.map { var r = row($0, nil); r.error = oneLine(error); return r }
         }
         let scored = election.scored(by: base.effectiveScoring)
+        // Listed once for the file's rows: the EJR+ checks of every outcome read them
+        // (approval ballots only; the metrics check nothing else with them).
+        let supporters = scored.ballots.points == nil ? ProjectSupporters(scored.ballots, projects: scored.projects.count) : nil
         return specs.map { spec in
             var r = row(spec, election)
             let start = DispatchTime.now().uptimeNanoseconds
             do {
                 let outcome = try RuleRegistry.count(election, options: spec.options(base: base))
-                let metrics = MetricsDocument(OutcomeMetrics(election: scored, outcome: outcome, projectAnalysis: false), election: election)
+                let metrics = MetricsDocument(OutcomeMetrics(election: scored, outcome: outcome, projectAnalysis: false, supporters: supporters), election: election)
                 r.options = outcome.ruleOptions.map { "\($0.key)=\($0.value)" }.joined(separator: ":")
                 r.funded = outcome.funded.map { election.projects[$0].id }
                 r.funded_count = outcome.funded.count

@@ -41,4 +41,17 @@ struct SatisfactionLevelsTests {
         Self.check(e, funded: [0, 1, 2])
         Self.check(e, funded: [1, 2])
     }
+
+    /// Sums whose span and voter numbers do not fit together in 64 bits take the sorted
+    /// and searched path, and the Gini's 128-bit sums go past 64 bits (a cost near 2^61
+    /// times a weight of tens); both checked against the voters one by one.
+    @Test("sums near 2^62 take the searched path and 128-bit Gini sums")
+    func wideSums() {
+        let big = 1 << 61
+        let projects = [Project(id: "a", cost: Rational(big + 1)), Project(id: "b", cost: Rational(big - 7)),
+                        Project(id: "c", cost: Rational(3))]
+        let lists = (0..<40).map { i in [[0], [1], [0, 2], [2], [], [0, 1]][i % 6] }
+        Self.check(Election(projects: projects, budget: Rational(1), ballots: Ballots(lists)), funded: [0, 1, 2])
+        Self.check(Election(projects: projects, budget: Rational(1), ballots: Ballots(lists)), funded: [0, 2])
+    }
 }
