@@ -170,9 +170,10 @@ public enum ExactEqualShares: CountingRule {
         var next: Rational?
         /// Proofs tried per jump, at most.
         static let tries = 4
-        /// Intervals chained after a jump's proved interval, at most (a bound only: beyond
-        /// the walk's last change of the funded set every link holds, and the run at the
-        /// end then says that no larger share changes anything).
+        /// Intervals chained after a jump's proved interval, at most. A bound only: past the
+        /// last change of the funded set every link holds and each doubles the reach, so
+        /// the chain must end somewhere; the walk then goes on from the run at its end, as
+        /// after any jump, until a run has no event.
         static let links = 12
 
         /// The farthest share up to which a proof held from `run` (whose next event is
