@@ -47,20 +47,14 @@ public struct Rational: Sendable {
         }
     }
 
-    /// The integer `value` (sums kept in 128 bits, such as the metrics' totals).
+    /// The integer `value` (sums kept in 128 bits, such as the metrics' totals); past 64
+    /// bits through the decimal text, which GMP reads (rare: a metrics row forms two).
     public init(_ value: Int128) {
         if let small = Int(exactly: value) {
             self.init(small)
-            return
+        } else {
+            self = Rational(exactly: String(value))!
         }
-        // |value| in 32-bit parts, most significant first.
-        let magnitude = value.magnitude
-        var result = Rational.zero
-        let base = Rational(1 << 32)
-        for shift in stride(from: 96, through: 0, by: -32) {
-            result = result * base + Rational(Int((magnitude >> UInt128(shift)) & 0xFFFF_FFFF))
-        }
-        self = value < 0 ? -result : result
     }
 
     /// `numerator / denominator` in lowest terms.

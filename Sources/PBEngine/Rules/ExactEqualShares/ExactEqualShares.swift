@@ -107,8 +107,8 @@ public enum ExactEqualShares: CountingRule {
                     // run at its far end, made on the second lane while the proofs go on.
                     walk.prefetch(next, .event, from: probe)
                     let from = probe
-                    if var upper = reach.farthest(from: probe, event: next, ees: ees, proofs: &proofs,
-                                                  held: { walk.prefetch($0, .proved, from: from) }) {
+                    let held = { (upper: Rational) in walk.prefetch(upper, .proved, from: from) }
+                    if var upper = reach.farthest(from: probe, event: next, ees: ees, proofs: &proofs, held: held) {
                         // Then intervals chained after it from the same run, each as long as
                         // all before it, while they hold: no run at their joints.
                         for _ in 0..<ProofReach.links {
@@ -116,7 +116,7 @@ public enum ExactEqualShares: CountingRule {
                             let farther = ProofReach.rounded(upper + link, within: link)
                             proofs += 1
                             guard case .proved = ees.rangeProof(probe, from: upper, upTo: farther) else { break }
-                            walk.prefetch(farther, .proved, from: probe)
+                            held(farther)
                             upper = farther
                         }
                         let winners = probe.funded
