@@ -40,30 +40,88 @@ extension EqualShares {
     ///   the number of cores).
     /// - Complexity: about `2 log2(L)` MES runs for a stretch of `L` unit shares with the
     ///   same outcome, instead of `L`.
-    static func completeByAdd1(_ engine: EqualSharesRun, budget: Rational, variant: Add1Variant, threads: Int) throws
+    static func completeByAdd1(_ engine: EqualSharesRun, budget: Rational, variant: Add1Variant, threads: Int,
+                               stretch: Add1Stretches? = nil) throws
         -> (record: EqualSharesRun.Record, steps: Int, runs: Int) {
         let profile = engine.profile
         let exact = budget / Rational(profile.voterCount)
         // Unit shares are `start + k`; `k` is the last one kept (0: the counter's start).
         let start = variant == .pabutools ? exact : exact.floor
-        let probes = EqualSharesAdd1Probes(engine: engine, start: start, lanes: threads > 1 ? 2 : 1)
+        engine.findsRunnerUp = true
+        let initial = try engine.run(share: exact)
+        let supportedCount = (0..<profile.projectCount).filter { profile.isSupported($0) }.count
+        let plan = stretch ?? Add1Stretches(initial: initial, exact: exact, start: start, budget: budget)
+        let second: EqualSharesRun? = threads > 1
+            ? EqualSharesRun(profile: profile, utility: engine.utility, ties: engine.ties) : nil
+        second?.findsRunnerUp = true
+        func walk(_ c: Int, on engines: [EqualSharesRun], reports: Bool) throws -> Add1Stretch {
+            try walkStretch(first: plan.first(c), last: plan.last(c), initial: c == 0 ? initial : nil, engines: engines,
+                            start: start, budget: budget, variant: variant, supportedCount: supportedCount, reports: reports)
+        }
+        guard let second, plan.parallel else {
+            // One stretch after the other, on one engine (and a second that runs ahead).
+            var total = (record: initial, steps: 0, runs: 0)
+            for c in 0... {
+                let part = try walk(c, on: [engine] + (second.map { [$0] } ?? []), reports: true)
+                switch part.end {
+                case .rejected: return (total.record, total.steps, total.runs + part.runs)
+                case .stopped: return (part.record, total.steps + part.steps, total.runs + part.runs)
+                case .passed: total = (part.record, total.steps + part.steps, total.runs + part.runs)
+                }
+            }
+            fatalError("unreachable")
+        }
+        // Two stretches at a time, one per engine; merged in order (the same as one after the other).
+        let merge = Add1StretchMerge(initial: initial)
+        nonisolated(unsafe) let lanes = [engine, second]
+        nonisolated(unsafe) let walkOne = walk
+        DispatchQueue.concurrentPerform(iterations: 2) { lane in
+            let e = lanes[lane]
+            while let c = merge.take() {
+                e.callsOff = { merge.isCalledOff(c) }
+                let part = Result { try walkOne(c, [e], lane == 0) }
+                e.callsOff = nil
+                merge.put(c, part)
+            }
+        }
+        return try merge.outcome()
+    }
+
+    /// One stretch of the add1 walk, the counters `first ... last`: from `initial` (the run at
+    /// the exact share, counter 0) or else from the stepped loop's own run at `first`
+    /// (rejected if it costs more than the budget), by the jumps and proofs below, to `last`
+    /// (passed) or to where the stepped loop stops. Its steps and the runs it looked at.
+    private static func walkStretch(first: Int, last: Int, initial: EqualSharesRun.Record?, engines: [EqualSharesRun],
+                                    start: Rational, budget: Rational, variant: Add1Variant, supportedCount: Int,
+                                    reports: Bool) throws -> Add1Stretch {
+        let engine = engines[0]
+        let profile = engine.profile
+        var current: EqualSharesRun.Record
+        var k = first
+        var steps = 0
+        if let initial {
+            current = initial
+        } else {
+            current = try engine.run(share: start + Rational(first))
+            if current.cost > budget { return Add1Stretch(end: .rejected, record: current, steps: 0, runs: 1) }
+            steps = 1
+        }
+        let probes = EqualSharesAdd1Probes(engines: engines, start: start)
         defer { probes.finish() }
-        var current = try probes.engines[0].run(share: exact)
         // Counts the kept runs: a probe is run along a kept run (fewer evaluations), named
         // by its generation (`current`'s, or `previous`'s one less).
         var generation = 0
         // The counter of `previous` (`nil`: the run at the exact share, or none).
         var previousK: Int?
-        var k = 0
-        var steps = 0
         // The run kept before `current` (how fast each round's runner-up falls tells how far
         // the next proof may reach), the window's cap (doubled after each proof) and the
         // nearest share a probe failed to reach from `current`.
         var previous: EqualSharesRun.Record?
         var guess = Guess(shares: (nil, current.share - Rational.one), crossing: nil, reach: nil)
-        var grow = 1
+        // A stretch after the first starts anywhere, most often inside a stretch of one
+        // outcome: the window starts as after a change of outcome.
+        var grow = initial == nil ? Self.windowAfterChange : 1
         var limit: Int?
-        let supportedCount = (0..<profile.projectCount).filter { profile.isSupported($0) }.count
         // Keeps `record`, the run at counter `far`: every unit share up to it is a step.
         func keep(_ record: EqualSharesRun.Record, at far: Int) {
             steps += far - k
@@ -75,11 +133,16 @@ extension EqualShares {
             probes.forget(below: k)
             if let l = limit, l <= k { limit = nil }
         }
-        var ticker = ProgressTicker(engine.progress)
-        while current.funded.count < supportedCount {
-            ticker.tick("mes add1: share \((start + Rational(k)).decimalString(places: 0)) (\(steps) steps, \(probes.used + 1) runs)")
+        func end(_ end: Add1Stretch.End) -> Add1Stretch {
+            Add1Stretch(end: end, record: current, steps: steps, runs: probes.used + 1)
+        }
+        var ticker = ProgressTicker(reports ? engine.progress : CountProgress())
+        while true {
+            ticker.tick("mes add1: share \((start + Rational(k)).decimalString(places: 0)) (\(probes.used + 1) runs in this stretch)")
+            if current.funded.count >= supportedCount { return end(.stopped) }
             if variant != .pabulib
-                && isExhaustive(current, budget: budget, profile: profile, supportedOnly: variant == .pabutools) { break }
+                && isExhaustive(current, budget: budget, profile: profile, supportedOnly: variant == .pabutools) { return end(.stopped) }
+            if k >= last { return end(.passed) }
             // A share run before that the proof now reaches from `current`: no new run.
             if let (far, record) = probes.farthestLooked(beyond: k, where: { holds(from: current, to: $0, ties: engine.ties) }) {
                 keep(record, at: far)
@@ -94,7 +157,7 @@ extension EqualShares {
                 guess = Guess(shares: (previous?.share, current.share), crossing: crossing,
                               reach: aims ? nil : reach(from: previous, to: current))
             }
-            let window = plan(k: k, grow: grow, limit: limit, guess: guess, start: start)
+            let window = min(plan(k: k, grow: grow, limit: limit, guess: guess, start: start), last - k)
             let target = k + window
             // A probe is run along `current`; while the loop steps unit by unit (`previous` one
             // unit below), along `previous`, so that the second lane can run the next unit
@@ -112,7 +175,7 @@ extension EqualShares {
                 let halved = plan(k: k, grow: max(1, window / 2), limit: min(limit ?? target, target), guess: guess, start: start)
                 let (left, g) = along(halved)
                 probes.prefetch(k + halved, wanted: target, wantedGeneration: along(window).1, along: left, generation: g)
-            } else {
+            } else if target < last {
                 probes.prefetch(target + 1, wanted: target, wantedGeneration: along(window).1, along: current, generation: generation)
             }
             let (left, g) = along(window)
@@ -127,7 +190,7 @@ extension EqualShares {
             // Proved: every unit share up to `target` funds what `current` funds. Or not
             // proved one unit ahead: the stepped loop's own next run, judged as it judges it.
             let next = try result.get()
-            if !proved && next.cost > budget { break }
+            if !proved && next.cost > budget { return end(.stopped) }
             let changed = next.funded != current.funded
             keep(next, at: target)
             // Just past a change of outcome the new order's gaps are small, yet a proof (most
@@ -135,7 +198,6 @@ extension EqualShares {
             // cost about four runs per crossing on Budapest.
             grow = proved ? window * 2 : (changed ? Self.windowAfterChange : 1)
         }
-        return (current, steps, probes.used + 1)
     }
 
     /// The first window after a change of outcome (a guess; the proof decides).

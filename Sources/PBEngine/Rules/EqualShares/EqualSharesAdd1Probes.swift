@@ -41,13 +41,10 @@ final class EqualSharesAdd1Probes {
     var used: Int { looked.count }
 
     /// - Parameters:
-    ///   - engine: lane 0; `lanes - 1` more engines on the same profile are made.
+    ///   - engines: lane 0, and lane 1 if it runs shares ahead (at most two).
     ///   - start: the unit share counter's start.
-    init(engine: EqualSharesRun, start: Rational, lanes: Int) {
-        var engines = [engine]
-        for _ in 1..<max(1, min(lanes, 2)) {
-            engines.append(EqualSharesRun(profile: engine.profile, utility: engine.utility, ties: engine.ties))
-        }
+    init(engines: [EqualSharesRun], start: Rational) {
+        precondition((1...2).contains(engines.count))
         for e in engines { e.findsRunnerUp = true }
         self.engines = engines
         self.start = start
