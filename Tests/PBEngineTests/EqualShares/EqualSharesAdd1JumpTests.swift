@@ -63,11 +63,17 @@ struct EqualSharesAdd1JumpTests {
         /// Elections where the outcome changes (and the jump loop must find where) more than
         /// once along the walk.
         var withSeveralChanges = 0
+        /// Comparisons whose walk, cut into short stretches, went past the first stretch.
+        var pastFirstStretch = 0
     }
 
     /// One comparison: the same result or the same error.
+    ///
+    /// And the walk cut into stretches of `stretchUnits` unit shares (``Add1Stretches``),
+    /// walked two at a time on two lanes and one after the other on one: the stepped loop's
+    /// result, step count and error again, and the same count of runs on both.
     static func compare(_ election: Election, utility: Utility, chain: [TieCriterion], variant: Add1Variant,
-                        what: String, tally: inout Tally) {
+                        what: String, stretchUnits: Int = 3, tally: inout Tally) {
         let profile = EqualSharesProfile(election)
         let support = election.support()
         let ties = TieBreaking(chain: chain, election: election, support: support)
@@ -83,6 +89,26 @@ struct EqualSharesAdd1JumpTests {
             #expect("\(two)" == "\(one)", "\(what) one lane")
         default:
             Issue.record("\(what): two lanes \(jumped), one lane \(oneLane)")
+        }
+        let cut = Add1Stretches(units: stretchUnits, parallel: true)
+        let twoStretches = Result { try EqualShares.completeByAdd1(engine, budget: election.budget, variant: variant, threads: 2, stretch: cut) }
+        let oneStretch = Result { try EqualShares.completeByAdd1(engine, budget: election.budget, variant: variant, threads: 1, stretch: cut) }
+        for (lanes, cutResult) in [(2, twoStretches), (1, oneStretch)] {
+            switch (stepped, cutResult) {
+            case let (.success(a), .success(b)):
+                #expect(a.record.funded == b.record.funded && a.record.share == b.record.share && a.steps == b.steps,
+                        "\(what) stretches of \(stretchUnits), \(lanes) lanes")
+                #expect(a.record.ties == b.record.ties && a.record.rounds.map(\.rho) == b.record.rounds.map(\.rho)
+                        && a.record.leftoverTotal == b.record.leftoverTotal, "\(what) stretches of \(stretchUnits), \(lanes) lanes")
+            case let (.failure(a), .failure(b)):
+                #expect("\(a)" == "\(b)", "\(what) stretches of \(stretchUnits), \(lanes) lanes")
+            default:
+                Issue.record("\(what): stepped \(stepped), stretches of \(stretchUnits) on \(lanes) lanes \(cutResult)")
+            }
+        }
+        if case let .success(two) = twoStretches, case let .success(one) = oneStretch {
+            #expect(two.runs == one.runs, "\(what) stretches of \(stretchUnits): runs on two lanes and on one")
+            if two.steps >= stretchUnits { tally.pastFirstStretch += 1 }
         }
         tally.comparisons += 1
         switch (stepped, jumped) {
@@ -150,7 +176,7 @@ struct EqualSharesAdd1JumpTests {
                 let chain = Self.chains[(seed + (utility == .cost ? 0 : 1)) % Self.chains.count]
                 for variant in [Add1Variant.equalshares, .pabulib, .pabutools] {
                     Self.compare(election, utility: utility, chain: chain, variant: variant,
-                                 what: "seed \(seed) \(utility) \(chain) \(variant)", tally: &tally)
+                                 what: "seed \(seed) \(utility) \(chain) \(variant)", stretchUnits: 1 + seed % 5, tally: &tally)
                     changes = max(changes, try Self.countChanges(election, utility: utility, chain: chain, variant: variant))
                 }
             }
@@ -160,8 +186,10 @@ struct EqualSharesAdd1JumpTests {
         print("add1 jumps vs steps: \(tally.elections) random elections, \(tally.comparisons) comparisons "
             + "(\(tally.errors) ending in the same unresolved tie), \(tally.withChange) with a change of outcome "
             + "between consecutive units, \(tally.withSeveralChanges) with several; "
-            + "MES runs: stepped \(tally.steppedRuns), jumps \(tally.jumpRuns)")
+            + "MES runs: stepped \(tally.steppedRuns), jumps \(tally.jumpRuns); "
+            + "\(tally.pastFirstStretch) walks past the first stretch when cut into stretches of 1 to 5 units")
         #expect(tally.withChange > tally.elections / 2)
+        #expect(tally.pastFirstStretch > tally.comparisons / 4)
         #expect(tally.withSeveralChanges > tally.elections / 4)
     }
 
@@ -196,7 +224,7 @@ struct EqualSharesAdd1JumpTests {
             for utility in Utility.allCases {
                 for variant in [Add1Variant.equalshares, .pabulib, .pabutools] {
                     Self.compare(election, utility: utility, chain: [.id], variant: variant,
-                                 what: "built \(seed) \(utility) \(variant)", tally: &tally)
+                                 what: "built \(seed) \(utility) \(variant)", stretchUnits: [7, 16, 40][seed % 3], tally: &tally)
                     changes = max(changes, try Self.countChanges(election, utility: utility, chain: [.id], variant: variant))
                 }
             }
@@ -205,9 +233,11 @@ struct EqualSharesAdd1JumpTests {
         }
         print("add1 jumps vs steps, built elections: \(tally.elections) elections, \(tally.comparisons) comparisons, "
             + "\(tally.withChange) with a change of outcome between consecutive units, \(tally.withSeveralChanges) with several; "
-            + "MES runs: stepped \(tally.steppedRuns), jumps \(tally.jumpRuns)")
+            + "MES runs: stepped \(tally.steppedRuns), jumps \(tally.jumpRuns); "
+            + "\(tally.pastFirstStretch) walks past the first stretch when cut into stretches of 7, 16 or 40 units")
         #expect(tally.withSeveralChanges > tally.elections / 4)
         #expect(tally.jumpRuns < tally.steppedRuns)
+        #expect(tally.pastFirstStretch > tally.comparisons / 4)
     }
 
     /// For the proof tests: a run that records what the proofs read (runner-ups, rivals),
