@@ -193,6 +193,28 @@ struct EqualSharesAdd1JumpTests {
         #expect(tally.withSeveralChanges > tally.elections / 4)
     }
 
+    /// The cut into stretches: contiguous counters, and its size from where the walk is
+    /// expected to end, worked by hand on Budapest 2024's numbers (budget 10^9, 28,943
+    /// voters, MES at the exact share spends 610,000,000, 255,820 supporter entries of
+    /// distinct ballots): the end near `(10^9 / 28,943) * 10^9 / 610,000,000 = 56,640.4...`,
+    /// 22,091 units past the counter's start 34,550, cut into 16 stretches of 1,381 (the
+    /// stepped loop ends at 56,551); with a tenth of the entries, the same walk is not cut.
+    @Test func stretchesCutTheWalk() {
+        let small = Add1Stretches(units: 5, parallel: true)
+        #expect([small.first(0), small.last(0), small.first(1), small.last(1), small.first(2)] == [0, 5, 6, 10, 11])
+        let budget = Rational(1_000_000_000)
+        let exact = budget / Rational(28_943)
+        let run = EqualSharesRun.Record(share: exact, cost: Rational(610_000_000))
+        let budapest = Add1Stretches(initial: run, exact: exact, start: exact.floor, budget: budget, entries: 255_820)
+        #expect(budapest.units == 1_381 && budapest.parallel)
+        let smaller = Add1Stretches(initial: run, exact: exact, start: exact.floor, budget: budget, entries: 25_582)
+        #expect(smaller.units == 1 << 40 && !smaller.parallel)
+        // Nothing funded at the exact share: no guess, no cut.
+        let none = Add1Stretches(initial: EqualSharesRun.Record(share: exact, cost: .zero),
+                                 exact: exact, start: exact.floor, budget: budget, entries: 255_820)
+        #expect(none.units == 1 << 40 && !none.parallel)
+    }
+
     /// Elections built to change their outcome between every few unit shares: many voters
     /// in a few blocs (each share unit moves a bloc's money by a lot), costs in sevenths, a
     /// budget far above the voters' count, so that add1 walks hundreds of units and crosses a

@@ -50,7 +50,8 @@ extension EqualShares {
         engine.findsRunnerUp = true
         let initial = try engine.run(share: exact)
         let supportedCount = (0..<profile.projectCount).filter { profile.isSupported($0) }.count
-        let plan = stretch ?? Add1Stretches(initial: initial, exact: exact, start: start, budget: budget)
+        let plan = stretch ?? Add1Stretches(initial: initial, exact: exact, start: start, budget: budget,
+                                            entries: profile.supporterBallot.count)
         let second: EqualSharesRun? = threads > 1
             ? EqualSharesRun(profile: profile, utility: engine.utility, ties: engine.ties) : nil
         second?.findsRunnerUp = true

@@ -17,6 +17,12 @@ struct Add1Stretches: Sendable {
     static let leastUnits = 1024
     /// How many stretches the expected walk is cut into, at most.
     static let expectedCount = 16
+    /// The least expected work (unit shares times supporter entries of the distinct
+    /// ballots) of a walk that is cut at all. Each stretch after the first costs about four
+    /// runs more than a walk in one piece, a loss on one core: the generated stand-in corpus
+    /// (at most 5·10^8 or so) is never cut, Budapest 2024 (22,091 × 255,820, about
+    /// 5.7·10^9) is.
+    static let leastWork = 1 << 31
 
     init(units: Int, parallel: Bool) {
         precondition(units >= 1)
@@ -24,11 +30,12 @@ struct Add1Stretches: Sendable {
         self.parallel = parallel
     }
 
-    /// The cut for a walk from `start` whose run at the exact share `B / n` is `initial`:
-    /// where spending grows in proportion to the share, the walk ends near
-    /// `(B / n) * B / cost` (Budapest 2024: 56,640 against the stepped loop's 56,551). Only a
-    /// guess that chooses the cut (any cut gives the stepped loop's result).
-    init(initial: EqualSharesRun.Record, exact: Rational, start: Rational, budget: Rational) {
+    /// The cut for a walk from `start` whose run at the exact share `B / n` is `initial`, on
+    /// `entries` supporter entries: where spending grows in proportion to the share, the
+    /// walk ends near `(B / n) * B / cost` (Budapest 2024: 56,640 against the stepped loop's
+    /// 56,551). No cut when that walk is short or the election small (``leastWork``). Only
+    /// a guess that chooses the cut (any cut gives the stepped loop's result).
+    init(initial: EqualSharesRun.Record, exact: Rational, start: Rational, budget: Rational, entries: Int) {
         let cap = 1 << 40
         guard initial.cost > .zero, let parts = (exact * budget / initial.cost - start).ceiling.smallParts,
               parts.numerator > 0 else {
@@ -36,6 +43,11 @@ struct Add1Stretches: Sendable {
             return
         }
         let span = Int(min(parts.numerator, Int64(cap)))
+        let (work, overflow) = span.multipliedReportingOverflow(by: max(1, entries))
+        guard overflow || work >= Self.leastWork else {
+            self.init(units: cap, parallel: false)
+            return
+        }
         let units = max(Self.leastUnits, min(cap, (span + Self.expectedCount - 1) / Self.expectedCount))
         self.init(units: units, parallel: span >= 2 * units)
     }
