@@ -59,33 +59,32 @@ extension EqualShares {
             try walkStretch(first: plan.first(c), last: plan.last(c), initial: c == 0 ? initial : nil, engines: engines,
                             start: start, budget: budget, variant: variant, supportedCount: supportedCount, reports: reports)
         }
-        guard let second, plan.parallel else {
-            // One stretch after the other, on one engine (and a second that runs ahead).
-            var total = (record: initial, steps: 0, runs: 0)
-            for c in 0... {
-                let part = try walk(c, on: [engine] + (second.map { [$0] } ?? []), reports: true)
+        // One stretch after the other on one engine (a second one running ahead the shares
+        // the walk is likely to want next), or two at a time, one per engine.
+        let parallel = second != nil && plan.parallel
+        var total = (record: initial, steps: 0, runs: 0)
+        var failure: (any Error)?
+        StretchWalk.run(lanes: parallel ? 2 : 1, walk: { c, lane, callsOff in
+            let e = lane == 0 ? engine : second!
+            if parallel { e.callsOff = callsOff }
+            defer { e.callsOff = nil }
+            return try walk(c, on: parallel ? [e] : [engine] + (second.map { [$0] } ?? []), reports: lane == 0)
+        }, join: { part in
+            switch part {
+            case .failure(let error):
+                failure = error
+                return true
+            case .success(let part):
                 switch part.end {
-                case .rejected: return (total.record, total.steps, total.runs + part.runs)
-                case .stopped: return (part.record, total.steps + part.steps, total.runs + part.runs)
+                case .rejected: total.runs += part.runs
+                case .stopped: total = (part.record, total.steps + part.steps, total.runs + part.runs)
                 case .passed: total = (part.record, total.steps + part.steps, total.runs + part.runs)
                 }
+                return part.end != .passed
             }
-            fatalError("unreachable")
-        }
-        // Two stretches at a time, one per engine; merged in order (the same as one after the other).
-        let merge = Add1StretchMerge(initial: initial)
-        nonisolated(unsafe) let lanes = [engine, second]
-        nonisolated(unsafe) let walkOne = walk
-        DispatchQueue.concurrentPerform(iterations: 2) { lane in
-            let e = lanes[lane]
-            while let c = merge.take() {
-                e.callsOff = { merge.isCalledOff(c) }
-                let part = Result { try walkOne(c, [e], lane == 0) }
-                e.callsOff = nil
-                merge.put(c, part)
-            }
-        }
-        return try merge.outcome()
+        })
+        if let failure { throw failure }
+        return total
     }
 
     /// One stretch of the add1 walk, the counters `first ... last`: from `initial` (the run at

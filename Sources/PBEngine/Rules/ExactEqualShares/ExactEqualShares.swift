@@ -81,61 +81,31 @@ public enum ExactEqualShares: CountingRule {
         var runs = 1
         var changes = 0
         var proofs = 0
-        var reach = ProofReach()
-        var current = try ees.run(share: budget / Rational(voters))
+        let current = try ees.run(share: budget / Rational(voters))
         var result = current
 
         if options.completion != .none {
-            var ticker = ProgressTicker(common.progress)
-            let walk = ExactEqualSharesWalkRuns(ees: ees, lanes: min(common.effectiveThreads, 2))
-            while true {
-                if current.totalCost <= budget {
-                    result = current
-                    if isExhaustive(current, ees: ees, budget: budget) { break }
-                } else if options.completion == .addOpt {
-                    break
+            let cut = WalkStretches(first: current, budget: budget)
+            let lanes = min(common.effectiveThreads, 2)
+            var failure: (any Error)?
+            StretchWalk.run(lanes: cut.parallel ? lanes : 1, walk: { c, lane, callsOff in
+                try walkStretch(c, of: cut, first: c == 0 ? current : nil, ees: ees, budget: budget, completion: options.completion,
+                                lanes: cut.parallel ? 1 : lanes, callsOff: callsOff,
+                                progress: lane == 0 ? common.progress : CountProgress())
+            }, join: { part in
+                switch part {
+                case .failure(let error):
+                    failure = error
+                    return true
+                case .success(let part):
+                    runs += part.runs
+                    proofs += part.proofs
+                    changes += part.changes
+                    if let met = part.result { result = met }
+                    return part.end == .stopped
                 }
-                // The next share at which the funded set differs: the next event, unless a
-                // proof shows that a larger share funds the same set at every share up to it
-                // (then the run there, and its events, are the walk's from that share on).
-                let funded = Set(current.funded)
-                var probe = current
-                var changed: ExactEqualSharesRun?
-                while let next = probe.nextShare {
-                    ticker.tick("ees \(options.completion.rawValue): share \(next.decimalString(places: 4)) (\(runs) runs, \(changes) changes)")
-                    // The run this step needs if no proof holds, then each time one holds the
-                    // run at its far end, made on the second lane while the proofs go on.
-                    walk.prefetch(next, .event, from: probe)
-                    let from = probe
-                    let held = { (upper: Rational) in walk.prefetch(upper, .proved, from: from) }
-                    if var upper = reach.farthest(from: probe, event: next, ees: ees, proofs: &proofs, held: held) {
-                        // Then intervals chained after it from the same run, each as long as
-                        // all before it, while they hold: no run at their joints.
-                        for _ in 0..<ProofReach.links {
-                            let link = upper - probe.share
-                            let farther = ProofReach.rounded(upper + link, within: link)
-                            proofs += 1
-                            guard case .proved = ees.rangeProof(probe, from: upper, upTo: farther) else { break }
-                            held(farther)
-                            upper = farther
-                        }
-                        let winners = probe.funded
-                        probe = try walk.run(upper, .proved, from: probe)
-                        runs += 1
-                        precondition(Set(probe.funded) == Set(winners), "ExactEqualShares: a proved interval funds the same set")
-                        continue
-                    }
-                    probe = try walk.run(next, .event, from: probe)
-                    runs += 1
-                    if Set(probe.funded) != funded {
-                        changed = probe
-                        break
-                    }
-                }
-                guard let next = changed else { break }
-                changes += 1
-                current = next
-            }
+            })
+            if let failure { throw failure }
         }
 
         let steps = result.steps.map { step in

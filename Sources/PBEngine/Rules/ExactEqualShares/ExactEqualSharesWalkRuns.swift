@@ -37,9 +37,13 @@ final class ExactEqualSharesWalkRuns {
     /// Runs taken so far.
     private var step = 0
 
-    init(ees: ExactEqualSharesElection, lanes: Int) {
+    /// Asked by the runs made on the walk's own lane at each round (``CalledOff``).
+    private let callsOff: (@Sendable () -> Bool)?
+
+    init(ees: ExactEqualSharesElection, lanes: Int, callsOff: (@Sendable () -> Bool)? = nil) {
         self.ees = ees
         ahead = lanes > 1 ? RunAhead() : nil
+        self.callsOff = callsOff
     }
 
     deinit { ahead?.cancel(keeping: []) }
@@ -63,11 +67,11 @@ final class ExactEqualSharesWalkRuns {
     func run(_ share: Rational, _ start: Start, from previous: ExactEqualSharesRun) throws -> ExactEqualSharesRun {
         let key = Key(step: step, share: share, start: start)
         step += 1
-        guard let ahead else { return try Self.run(ees, share, start, from: previous, callsOff: nil) }
+        guard let ahead else { return try Self.run(ees, share, start, from: previous, callsOff: callsOff) }
         ahead.cancel(keeping: [key])
         let outcome = ahead.take(key)
         _ = ahead.takeFinished()  // runs of this step not taken: the walk moves past them
-        return try outcome?.get() ?? Self.run(ees, share, start, from: previous, callsOff: nil)
+        return try outcome?.get() ?? Self.run(ees, share, start, from: previous, callsOff: callsOff)
     }
 
     private static func run(_ ees: ExactEqualSharesElection, _ share: Rational, _ start: Start,
