@@ -11,17 +11,21 @@ import Testing
 struct ExactEqualSharesLaneTests {
     typealias Completion = ExactEqualShares.Completion
 
-    static func count(_ election: Election, _ completion: Completion, utility: Utility, chain: [TieCriterion], threads: Int) throws
-        -> RuleCount<ExactEqualSharesTrace> {
+    /// With `width`, the walk cut into stretches of that width (``ExactEqualShares/WalkStretches``),
+    /// which two lanes walk two at a time.
+    static func count(_ election: Election, _ completion: Completion, utility: Utility, chain: [TieCriterion], threads: Int,
+                      width: Rational? = nil) throws -> RuleCount<ExactEqualSharesTrace> {
         var common = CountOptions()
         common.tieChain = chain
         common.threads = threads
-        return try ExactEqualShares.count(election, options: .init(utility: utility, completion: completion), common: common)
+        return try ExactEqualShares.count(election, options: .init(utility: utility, completion: completion), common: common,
+                                          stretchWidth: width)
     }
 
-    static func expectSame(_ election: Election, _ completion: Completion, utility: Utility, chain: [TieCriterion], _ what: String) throws {
-        let one = Result { try count(election, completion, utility: utility, chain: chain, threads: 1) }
-        let two = Result { try count(election, completion, utility: utility, chain: chain, threads: 2) }
+    static func expectSame(_ election: Election, _ completion: Completion, utility: Utility, chain: [TieCriterion],
+                           width: Rational? = nil, _ what: String) throws {
+        let one = Result { try count(election, completion, utility: utility, chain: chain, threads: 1, width: width) }
+        let two = Result { try count(election, completion, utility: utility, chain: chain, threads: 2, width: width) }
         switch (one, two) {
         case let (.success(a), .success(b)):
             #expect(a.funded == b.funded, "\(what)")
@@ -39,18 +43,29 @@ struct ExactEqualSharesLaneTests {
     @Test("random elections count the same on one lane and two", arguments: 0 ..< 8)
     func random(batch: Int) throws {
         var proofs = 0
+        var crossed = 0
         for seed in (batch * 25) ..< (batch * 25 + 25) {
             let election = ExactEqualSharesRangeProofTests.randomElection(seed: UInt64(seed) &+ 5000)
             let utility: Utility = seed % 3 == 0 ? .cardinality : .cost
             let chain: [TieCriterion] = seed % 2 == 0 ? [.id] : TieBreaking.defaultChain
             for completion in [Completion.addOpt, .addOptSkip] {
                 try Self.expectSame(election, completion, utility: utility, chain: chain, "seed \(seed), \(completion), \(utility)")
+                // Cut into stretches, walked two at a time on two lanes.
+                let width = [Rational(1, 4), Rational(1), Rational(4)][seed % 3]
+                try Self.expectSame(election, completion, utility: utility, chain: chain, width: width,
+                                    "seed \(seed), \(completion), \(utility), stretches of \(width)")
+                // Walks that did cross into later stretches (each starts with a run of its own).
+                let whole = try? Self.count(election, completion, utility: utility, chain: chain, threads: 1)
+                let cut = try? Self.count(election, completion, utility: utility, chain: chain, threads: 1, width: width)
+                if let a = whole?.trace.summary?.runs, let b = cut?.trace.summary?.runs, a != b { crossed += 1 }
             }
             let counted = try Self.count(election, .addOpt, utility: utility, chain: chain, threads: 2)
             proofs += counted.trace.summary?.rangeProofs ?? 0
         }
         // The walks tried proofs, so the second lane had runs to make ahead.
         #expect(proofs > 25)
+        // And many cut walks went past their first stretch.
+        #expect(crossed > 10, "\(crossed) of 50 walks crossed into a later stretch")
     }
 
     @Test("Lodz 2022 add-opt counts the same on one lane and two",

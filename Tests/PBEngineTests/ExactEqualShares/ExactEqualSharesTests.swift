@@ -1,4 +1,4 @@
-import PBEngine
+@testable import PBEngine
 import Testing
 
 @Suite("Exact Equal Shares")
@@ -17,6 +17,11 @@ struct ExactEqualSharesTests {
         Election(projects: [Project(id: "a", cost: Rational(30)), Project(id: "b", cost: Rational(40)), Project(id: "c", cost: Rational(24))],
                  budget: Rational(budget),
                  ballots: Ballots([[0, 1], [0, 1], [1], [2], [0, 2], [1]]))
+    }
+
+    /// The rule's own completion for `add-opt` or `add-opt-skip`.
+    static func skipOrNot(_ completion: Completion) -> ExactEqualShares.Completion {
+        completion == .addOptSkip ? .addOptSkip : .addOpt
     }
 
     /// Budget 96, 6 voters: 16 each; cost utility ranks by the number of payers.
@@ -58,6 +63,10 @@ struct ExactEqualSharesTests {
             #expect(outcome.rounds.map { $0.value("payment") } == [.rational(Rational(10)), .rational(Rational(10)), .rational(Rational(12))])
             // Runs at 16, 20 and 22.
             #expect(outcome.detail("runs") == .integer(3))
+            // Cut into stretches of one unit (16, 17], (17, 18], ...: the same walk.
+            let cut = try ExactEqualShares.count(Self.example(budget: 96), options: .init(completion: Self.skipOrNot(completion)),
+                                                 common: Self.options(completion), stretchWidth: .one)
+            #expect(cut.funded == [1, 0, 2] && cut.trace.summary?.share == Rational(22))
         }
     }
 
@@ -292,6 +301,13 @@ struct ExactEqualSharesTests {
             let expected = try Self.walked(election, skip: skip, utility: utility, chain: chain)
             #expect(outcome.funded == expected.funded, "\(completion)")
             #expect(outcome.detail("share") == .rational(expected.share), "\(completion)")
+            // The walk cut into stretches (two lanes): the same outcome at the same share.
+            var common = Self.options(completion, utility: utility, chain: chain)
+            common.threads = 2
+            let width = [Rational(1, 8), Rational(1), Rational(8)][seed % 3]
+            let cut = try ExactEqualShares.count(election, options: .init(utility: utility, completion: Self.skipOrNot(completion)),
+                                                 common: common, stretchWidth: width)
+            #expect(cut.funded == expected.funded && cut.trace.summary?.share == expected.share, "\(completion) stretches of \(width)")
             guard checkPayments else { continue }
             let plain = try Self.plain(election, share: expected.share, utility: utility, chain: chain)
             #expect(outcome.rounds.map { $0.value("payment") } == plain.payments.map { .rational($0) }, "\(completion)")

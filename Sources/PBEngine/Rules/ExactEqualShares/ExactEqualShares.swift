@@ -68,6 +68,13 @@ public enum ExactEqualShares: CountingRule {
     ///   until the completion stops (see ``ExactEqualSharesElection/run(share:resuming:callsOff:)``
     ///   and ``ExactEqualSharesElection/rangeProof(_:upTo:)``).
     public static func count(_ election: Election, options: Options, common: CountOptions) throws -> RuleCount<ExactEqualSharesTrace> {
+        try count(election, options: options, common: common, stretchWidth: nil)
+    }
+
+    /// ``count(_:options:common:)``, with the walk cut into stretches of `stretchWidth` when
+    /// given (tests: small elections are not cut otherwise, ``WalkStretches``).
+    static func count(_ election: Election, options: Options, common: CountOptions,
+                      stretchWidth: Rational?) throws -> RuleCount<ExactEqualSharesTrace> {
         guard election.ballots.points == nil else {
             throw CountError.unsupported("ees counts approval ballots; \(election.source.isEmpty ? "this election" : election.source) has \(election.voteType.rawValue) ballots")
         }
@@ -85,7 +92,8 @@ public enum ExactEqualShares: CountingRule {
         var result = current
 
         if options.completion != .none {
-            let cut = WalkStretches(first: current, budget: budget)
+            let cut = stretchWidth.map { WalkStretches(width: $0, exact: current.share) }
+                ?? WalkStretches(first: current, budget: budget, entries: ees.groupProjects.count)
             let lanes = min(common.effectiveThreads, 2)
             var failure: (any Error)?
             StretchWalk.run(lanes: cut.parallel ? lanes : 1, walk: { c, lane, callsOff in

@@ -2,11 +2,12 @@ extension ExactEqualShares {
     /// The `add-opt` walk cut into stretches of shares, each walked on its own from a run at
     /// its lower end, so that two cores can walk two at once (``StretchWalk``). Stretch 0
     /// holds the shares `(B/n, S_1]` and starts from the run at `B/n`; stretch `c >= 1`
-    /// holds `(S_c, S_{c+1}]` and starts from a run at `S_c`, where `S_c = (q + c) w` for
+    /// holds `(S_c, S_{c+1}]` and starts from a run at `S_c`, where `S_c = (q + f(c)) w` for
     /// `q = floor((B/n) / w)` and a width `w` that is a power of two (a short share for the
-    /// run there). The cut depends only on the election, so the runs and proofs counted and
-    /// the result are the same on one core and on two. Guides/ExactEqualShares.md,
-    /// "Stretches on two cores".
+    /// run there); `f(c) = c` up to the expected end of the walk (``expectedCount``
+    /// stretches), then doubling (`add-opt-skip` may walk far beyond it). The cut depends
+    /// only on the election, so the runs and proofs counted and the result are the same on
+    /// one core and on two. Guides/ExactEqualShares.md, "Stretches on two cores".
     struct WalkStretches: Sendable {
         /// The width `w`; `nil`: no cut (one stretch).
         let width: Rational?
@@ -16,29 +17,46 @@ extension ExactEqualShares {
 
         /// How many stretches the expected walk is cut into, about.
         static let expectedCount = 16
+        /// The least supporter entries (of the distinct ballots) of an election whose walk
+        /// is cut: a stretch costs a run from scratch and a reach that starts anew, a few
+        /// runs more than one walk, which only a walk of seconds wins back on two cores
+        /// (Tenderloin 2022 with 8,280 entries and Toulouse 2024 with 12,897 take seconds;
+        /// Wieliczka 2023 with 7,050 a third of a second).
+        static let leastEntries = 1 << 13
 
-        /// The cut for a walk whose run at the exact share `B / n` is `first`: where
-        /// spending grows in proportion to the share, the walk ends near
-        /// `(B / n) * B / cost` (Warsaw 2026: 743 against 735.7, Amsterdam 309: 35.0 against
-        /// 31.5); `w` is the least power of two at least a sixteenth of the way there. Only
-        /// a guess that chooses the cut (any cut gives the same result).
-        init(first: ExactEqualSharesRun, budget: Rational) {
-            exact = first.share
-            guard first.totalCost > .zero, first.totalCost < budget else {
-                width = nil
+        /// A cut of width `width` (`nil`: none) from the exact share `exact`.
+        init(width: Rational?, exact: Rational) {
+            precondition(width.map { $0 > .zero } ?? true)
+            self.width = width
+            self.exact = exact
+        }
+
+        /// The cut for a walk whose run at the exact share `B / n` is `first`, on `entries`
+        /// supporter entries: where spending grows in proportion to the share, the walk
+        /// ends near `(B / n) * B / cost` (Warsaw 2026: 743 against its result's 735.7,
+        /// Amsterdam 309: 35.0 against 31.5); `w` is the least power of two at least a
+        /// sixteenth of the way there. No cut for a small election, or when the run at
+        /// `B / n` spends nothing or all. Only a guess that chooses the cut (any cut gives
+        /// the same result).
+        init(first: ExactEqualSharesRun, budget: Rational, entries: Int) {
+            guard entries >= Self.leastEntries, first.totalCost > .zero, first.totalCost < budget else {
+                self.init(width: nil, exact: first.share)
                 return
             }
             let part = first.share * (budget - first.totalCost) / first.totalCost / Rational(Self.expectedCount)
             var w = Rational.one
             while w < part { w *= Rational(2) }
             while w / Rational(2) >= part { w /= Rational(2) }
-            width = w
+            self.init(width: w, exact: first.share)
         }
 
         /// The lower end of stretch `c` (`B / n` for stretch 0).
         func lower(_ c: Int) -> Rational {
             guard c > 0, let width else { return exact }
-            return ((exact / width).floor + Rational(c)) * width
+            let n = Self.expectedCount
+            var steps = Rational(min(c, n))
+            for _ in n ..< max(n, c) { steps *= Rational(2) }
+            return ((exact / width).floor + steps) * width
         }
 
         /// The upper end of stretch `c`, `nil` without a cut.
