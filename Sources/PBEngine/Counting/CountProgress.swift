@@ -33,3 +33,19 @@ struct ProgressTicker {
         report(text())
     }
 }
+
+/// A ``ProgressTicker`` shared by pieces of work that one thread does one after the other
+/// (the stretches of an add1 or `add-opt` walk that one lane walks): the first line comes
+/// one second after the first piece began, not after each piece began.
+final class SharedProgressTicker {
+    private var ticker: ProgressTicker
+
+    init(_ progress: CountProgress) {
+        ticker = ProgressTicker(progress)
+    }
+
+    @inline(__always)
+    func tick(_ text: @autoclosure () -> String) {
+        ticker.tick(text())
+    }
+}

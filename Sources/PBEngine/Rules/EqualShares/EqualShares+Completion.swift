@@ -55,9 +55,12 @@ extension EqualShares {
         let second: EqualSharesRun? = threads > 1
             ? EqualSharesRun(profile: profile, utility: engine.utility, ties: engine.ties) : nil
         second?.findsRunnerUp = true
+        // Lane 0 says how far the walk is (on a terminal); lane 1 walks later stretches.
+        let ticker = SharedProgressTicker(engine.progress)
         func walk(_ c: Int, on engines: [EqualSharesRun], reports: Bool) throws -> Add1Stretch {
             try walkStretch(first: plan.first(c), last: plan.last(c), initial: c == 0 ? initial : nil, engines: engines,
-                            start: start, budget: budget, variant: variant, supportedCount: supportedCount, reports: reports)
+                            start: start, budget: budget, variant: variant, supportedCount: supportedCount,
+                            stretch: c, ticker: reports ? ticker : nil)
         }
         // One stretch after the other on one engine (a second one running ahead the shares
         // the walk is likely to want next), or two at a time, one per engine.
@@ -93,7 +96,7 @@ extension EqualShares {
     /// (passed) or to where the stepped loop stops. Its steps and the runs it looked at.
     private static func walkStretch(first: Int, last: Int, initial: EqualSharesRun.Record?, engines: [EqualSharesRun],
                                     start: Rational, budget: Rational, variant: Add1Variant, supportedCount: Int,
-                                    reports: Bool) throws -> Add1Stretch {
+                                    stretch: Int, ticker: SharedProgressTicker?) throws -> Add1Stretch {
         let engine = engines[0]
         let profile = engine.profile
         var current: EqualSharesRun.Record
@@ -136,9 +139,8 @@ extension EqualShares {
         func end(_ end: Add1Stretch.End) -> Add1Stretch {
             Add1Stretch(end: end, record: current, steps: steps, runs: probes.used + 1)
         }
-        var ticker = ProgressTicker(reports ? engine.progress : CountProgress())
         while true {
-            ticker.tick("mes add1: share \((start + Rational(k)).decimalString(places: 0)) (\(probes.used + 1) runs in this stretch)")
+            ticker?.tick("mes add1: share \((start + Rational(k)).decimalString(places: 0)) (stretch \(stretch + 1), \(probes.used + 1) runs in it)")
             if current.funded.count >= supportedCount { return end(.stopped) }
             if variant != .pabulib
                 && isExhaustive(current, budget: budget, profile: profile, supportedOnly: variant == .pabutools) { return end(.stopped) }

@@ -96,10 +96,12 @@ public enum ExactEqualShares: CountingRule {
                 ?? WalkStretches(first: current, budget: budget, entries: ees.groupProjects.count)
             let lanes = min(common.effectiveThreads, 2)
             var failure: (any Error)?
+            // Lane 0 says how far the walk is (on a terminal); lane 1 walks later stretches.
+            let ticker = SharedProgressTicker(common.progress)
             StretchWalk.run(lanes: cut.parallel ? lanes : 1, walk: { c, lane, callsOff in
                 try walkStretch(c, of: cut, first: c == 0 ? current : nil, ees: ees, budget: budget, completion: options.completion,
                                 lanes: cut.parallel ? 1 : lanes, callsOff: callsOff,
-                                progress: lane == 0 ? common.progress : CountProgress())
+                                ticker: lane == 0 ? ticker : nil)
             }, join: { part in
                 switch part {
                 case .failure(let error):

@@ -91,7 +91,7 @@ extension ExactEqualShares {
     /// - Throws: what a run throws (``CountError/unresolvedTie(_:_:)``, or ``CalledOff``).
     static func walkStretch(_ c: Int, of cut: WalkStretches, first: ExactEqualSharesRun?, ees: ExactEqualSharesElection,
                             budget: Rational, completion: Completion, lanes: Int, callsOff: @escaping @Sendable () -> Bool,
-                            progress: CountProgress) throws -> WalkStretch {
+                            ticker: SharedProgressTicker?) throws -> WalkStretch {
         var part = WalkStretch(end: .stopped, result: nil, runs: 0, proofs: 0, changes: 0)
         var current: ExactEqualSharesRun
         var checks = true
@@ -104,7 +104,6 @@ extension ExactEqualShares {
         }
         let end = cut.upper(c)
         var reach = ProofReach()
-        var ticker = ProgressTicker(progress)
         let walk = ExactEqualSharesWalkRuns(ees: ees, lanes: lanes, callsOff: callsOff)
         while true {
             if checks {
@@ -129,7 +128,7 @@ extension ExactEqualShares {
                     part.end = .passed
                     return part
                 }
-                ticker.tick("ees \(completion.rawValue): share \(next.decimalString(places: 4)) (\(part.runs) runs, \(part.changes) changes in this stretch)")
+                ticker?.tick("ees \(completion.rawValue): share \(next.decimalString(places: 4)) (stretch \(c + 1), \(part.runs) runs and \(part.changes) changes in it)")
                 // The run this step needs if no proof holds, then each time one holds the
                 // run at its far end, made on the second lane while the proofs go on.
                 walk.prefetch(next, .event, from: probe)
