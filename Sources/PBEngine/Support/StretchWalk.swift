@@ -15,12 +15,14 @@ enum StretchWalk {
     ///     known to end before `c`.
     ///   - join: receives each stretch's result in order, and returns whether the walk ends
     ///     there (called one at a time).
+    /// - Throws: the error of the first stretch, in order, whose walk threw (the walk ends
+    ///   there).
     /// - Complexity: the stretches up to the end, and at most one more per extra lane.
     static func run<Part>(lanes: Int, walk: (_ c: Int, _ lane: Int, _ callsOff: @escaping @Sendable () -> Bool) throws -> Part,
-                          join: (Result<Part, any Error>) -> Bool) {
+                          join: (Part) -> Bool) throws {
         if lanes <= 1 {
             var c = 0
-            while !join(Result { try walk(c, 0, { false }) }) { c += 1 }
+            while !join(try walk(c, 0, { false })) { c += 1 }
             return
         }
         let state = StretchWalkState<Part>()
@@ -32,6 +34,7 @@ enum StretchWalk {
                 state.put(c, part, join: join)
             }
         }
+        try state.finish()
     }
 }
 
@@ -43,6 +46,8 @@ final class StretchWalkState<Part>: @unchecked Sendable {
     private var done: [Int: Result<Part, any Error>] = [:]
     /// The stretch where the walk ends, once joined.
     private var endAt: Int?
+    /// The error of the stretch where the walk ends, if it failed.
+    private var failure: (any Error)?
 
     /// The next stretch to walk, or `nil` once the walk is known to end before it.
     func take() -> Int? {
@@ -58,13 +63,25 @@ final class StretchWalkState<Part>: @unchecked Sendable {
         lock.withLock { endAt.map { c > $0 } ?? false }
     }
 
-    /// Stretch `c`'s result; hands every result now in order to `join`.
-    func put(_ c: Int, _ part: Result<Part, any Error>, join: (Result<Part, any Error>) -> Bool) {
+    /// Stretch `c`'s result; hands every result now in order to `join`, until one ends the
+    /// walk or is an error.
+    func put(_ c: Int, _ part: Result<Part, any Error>, join: (Part) -> Bool) {
         lock.withLock {
             done[c] = part
             while endAt == nil, let part = done.removeValue(forKey: joined) {
-                if join(part) { endAt = joined } else { joined += 1 }
+                switch part {
+                case .success(let part) where !join(part): joined += 1
+                case .success: endAt = joined
+                case .failure(let error):
+                    failure = error
+                    endAt = joined
+                }
             }
         }
+    }
+
+    /// Throws the error that ended the walk, if one did (once both lanes are done).
+    func finish() throws {
+        if let failure = lock.withLock({ failure }) { throw failure }
     }
 }

@@ -66,27 +66,19 @@ extension EqualShares {
         // the walk is likely to want next), or two at a time, one per engine.
         let parallel = second != nil && plan.parallel
         var total = (record: initial, steps: 0, runs: 0)
-        var failure: (any Error)?
-        StretchWalk.run(lanes: parallel ? 2 : 1, walk: { c, lane, callsOff in
+        try StretchWalk.run(lanes: parallel ? 2 : 1, walk: { c, lane, callsOff in
             let e = lane == 0 ? engine : second!
             if parallel { e.callsOff = callsOff }
             defer { e.callsOff = nil }
             return try walk(c, on: parallel ? [e] : [engine] + (second.map { [$0] } ?? []), reports: lane == 0)
         }, join: { part in
-            switch part {
-            case .failure(let error):
-                failure = error
-                return true
-            case .success(let part):
-                switch part.end {
-                case .rejected: total.runs += part.runs
-                case .stopped: total = (part.record, total.steps + part.steps, total.runs + part.runs)
-                case .passed: total = (part.record, total.steps + part.steps, total.runs + part.runs)
-                }
-                return part.end != .passed
+            if part.end == .rejected {
+                total.runs += part.runs
+            } else {
+                total = (part.record, total.steps + part.steps, total.runs + part.runs)
             }
+            return part.end != .passed
         })
-        if let failure { throw failure }
         return total
     }
 

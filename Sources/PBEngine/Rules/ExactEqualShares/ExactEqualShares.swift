@@ -95,27 +95,19 @@ public enum ExactEqualShares: CountingRule {
             let cut = stretchWidth.map { WalkStretches(width: $0, exact: current.share) }
                 ?? WalkStretches(first: current, budget: budget, entries: ees.groupProjects.count)
             let lanes = min(common.effectiveThreads, 2)
-            var failure: (any Error)?
             // Lane 0 says how far the walk is (on a terminal); lane 1 walks later stretches.
             let ticker = SharedProgressTicker(common.progress)
-            StretchWalk.run(lanes: cut.parallel ? lanes : 1, walk: { c, lane, callsOff in
+            try StretchWalk.run(lanes: cut.parallel ? lanes : 1, walk: { c, lane, callsOff in
                 try walkStretch(c, of: cut, first: c == 0 ? current : nil, ees: ees, budget: budget, completion: options.completion,
                                 lanes: cut.parallel ? 1 : lanes, callsOff: callsOff,
                                 ticker: lane == 0 ? ticker : nil)
             }, join: { part in
-                switch part {
-                case .failure(let error):
-                    failure = error
-                    return true
-                case .success(let part):
-                    runs += part.runs
-                    proofs += part.proofs
-                    changes += part.changes
-                    if let met = part.result { result = met }
-                    return part.end == .stopped
-                }
+                runs += part.runs
+                proofs += part.proofs
+                changes += part.changes
+                if let met = part.result { result = met }
+                return part.end == .stopped
             })
-            if let failure { throw failure }
         }
 
         let steps = result.steps.map { step in
