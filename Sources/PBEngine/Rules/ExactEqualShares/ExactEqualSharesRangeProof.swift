@@ -346,10 +346,13 @@ struct RangeClasses {
     /// poorest class first, each class checked at its largest `t`.
     mutating func payers(of groups: [Int32], weight: [Int], total: Int, cost: Rational, share: Rational, byLow: Bool) -> Int {
         let paid = byLow ? low : high
-        var poorest = PoorestFirst(classes(of: groups, weight: weight), paid: paid, keys: byLow ? lowKey : highKey)
+        let keys = byLow ? lowKey : highKey
+        var poorest = PoorestFirst(classes(of: groups, weight: weight), paid: paid, keys: keys)
+        let shareKey = share.fixedPointKey
         var t = total
         while let (k, count) = poorest.next() {
-            if Self.affords(paid: paid[Int(k)], cost: cost, payers: t, share: share, using: comparator) { break }
+            if Self.affords(paid: paid[Int(k)], key: keys[Int(k)], cost: cost, payers: t, share: share, shareKey: shareKey,
+                            using: comparator) { break }
             t -= count
         }
         return t
@@ -497,6 +500,7 @@ struct RangeClasses {
     /// - Returns: the groups that moved.
     mutating func charge(_ groups: [Int32], cost: Rational, fewest: Int, most: Int, lower: Rational, upper: Rational) -> [Int32] {
         let funding = Funding(groups: groups, cost: cost, fewest: fewest, most: most)
+        let (lowerKey, upperKey) = (lower.fixedPointKey, upper.fixedPointKey)
         // The new class of each of the supporters' classes, in `targetOf` (arrays, not a
         // set and a dictionary: this ran once a round and was an eighth of Lodz's time).
         for g in groups {
@@ -505,7 +509,8 @@ struct RangeClasses {
             targetOf[k] = -1
             listed.append(Int32(k))
             // Surely not paying: it stays.
-            guard let (least, most) = Self.added(funding, low: low[k], before: high[k], lower: lower, upper: upper,
+            guard let (least, most) = Self.added(funding, low: low[k], lowKey: lowKey[k], before: high[k], beforeKey: highKey[k],
+                                                 lower: lower, lowerKey: lowerKey, upper: upper, upperKey: upperKey,
                                                  using: comparator) else { continue }
             targetOf[k] = newClass(low: low[k] + least, high: high[k] + most)
         }
@@ -544,6 +549,18 @@ struct RangeClasses {
         return (.zero, f.large)
     }
 
+    /// ``added(_:low:before:lower:upper:using:)`` with the keys of `low`, `before`,
+    /// `lower` and `upper` (``affords(paid:key:cost:payers:share:shareKey:using:)``).
+    static func added(_ f: Funding, low: Rational, lowKey: FixedPointKey, before: Rational, beforeKey: FixedPointKey,
+                      lower: Rational, lowerKey: FixedPointKey, upper: Rational, upperKey: FixedPointKey,
+                      using comparator: SumComparator) -> (low: Rational, high: Rational)? {
+        if affords(paid: before, key: beforeKey, cost: f.cost, payers: f.fewest, share: lower, shareKey: lowerKey, using: comparator) {
+            return (f.small, f.large)
+        }
+        if !affords(paid: low, key: lowKey, cost: f.cost, payers: f.most, share: upper, shareKey: upperKey, using: comparator) { return nil }
+        return (.zero, f.large)
+    }
+
     /// A new class of the interval `[low, high]`. Classes of equal intervals are not
     /// merged: a peel takes classes that paid the same in either order with the same
     /// result (``PoorestFirst``), and a funding moves them alike, so a class per interval
@@ -565,5 +582,40 @@ struct RangeClasses {
     /// integers, no gcd: amounts paid outgrow 64 bits on the large files, Tenderloin first).
     static func affords(paid: Rational, cost: Rational, payers: Int, share: Rational, using comparator: SumComparator) -> Bool {
         ExactEqualSharesElection.Threshold.compare(paid: paid, cost: cost, payers: payers, to: share, in: comparator) <= 0
+    }
+
+    /// ``affords(paid:cost:payers:share:using:)``, decided by the ``FixedPointKey``s
+    /// (`floor(x * 2^64)`) where they settle it: a long `paid` (past 64 bits) is otherwise
+    /// compared by GMP cross-multiplication, and the proofs compare each class they charge
+    /// or peel (Amsterdam 309, whose amounts outgrow 64 bits after a few rounds). With
+    /// `P`, `C`, `S` the keys of `paid`, `cost/payers` and `share`, `(paid + cost/payers)
+    /// * 2^64` lies in `[P + C, P + C + 2)`: below `S` when `P + C + 2 <= S`, so it affords,
+    /// since `S <= share * 2^64`; above `share * 2^64 < S + 1` when `P + C >= S + 1`. In
+    /// between, or when a key is saturated or `cost/payers` is not short, the exact test.
+    @inline(__always)
+    static func affords(paid: Rational, key: FixedPointKey, cost: Rational, payers: Int, share: Rational, shareKey: FixedPointKey,
+                        using comparator: SumComparator) -> Bool {
+        if paid.smallParts == nil, key.high != .max, shareKey.high != .max, let part = partKey(cost, payers) {
+            let p = UInt128(key.high) << 64 | UInt128(key.low)
+            let c = UInt128(part.high) << 64 | UInt128(part.low)
+            let s = UInt128(shareKey.high) << 64 | UInt128(shareKey.low)
+            let (sum, overflow) = p.addingReportingOverflow(c)
+            if !overflow && sum < UInt128.max - 1 {
+                if sum + 2 <= s { return true }
+                if sum > s { return false }
+            }
+        }
+        return affords(paid: paid, cost: cost, payers: payers, share: share, using: comparator)
+    }
+
+    /// The ``FixedPointKey`` of `cost / payers` when `cost` is a short fraction and the
+    /// division fits (`nil` otherwise), without forming the fraction.
+    @inline(__always)
+    static func partKey(_ cost: Rational, _ payers: Int) -> FixedPointKey? {
+        guard payers > 0, let c = cost.smallParts, c.numerator >= 0 else { return nil }
+        let (d, overflow) = c.denominator.multipliedReportingOverflow(by: Int64(payers))
+        guard !overflow else { return nil }
+        let (q, r) = c.numerator.quotientAndRemainder(dividingBy: d)
+        return FixedPointKey(high: UInt64(q), low: UInt64(d).dividingFullWidth((high: UInt64(r), low: 0)).quotient)
     }
 }
