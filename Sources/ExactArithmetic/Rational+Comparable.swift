@@ -52,8 +52,7 @@ extension Rational {
         switch storage {
         case let .small(n, d):
             precondition(n >= 0, "Rational: a fixed-point key of a non-negative value")
-            let (q, r) = n.quotientAndRemainder(dividingBy: d)
-            return FixedPointKey(high: UInt64(q), low: UInt64(d).dividingFullWidth((high: UInt64(r), low: 0)).quotient)
+            return FixedPointKey(n, over: d)
         case let .big(b):
             precondition(b.signum >= 0, "Rational: a fixed-point key of a non-negative value")
             var high: UInt64 = 0
@@ -74,6 +73,13 @@ package struct FixedPointKey: Sendable, Equatable {
     package init(high: UInt64, low: UInt64) {
         self.high = high
         self.low = low
+    }
+
+    /// The key of `n / d` (`n >= 0`, `d > 0`, the fraction not necessarily in lowest
+    /// terms), in two machine divisions.
+    package init(_ n: Int64, over d: Int64) {
+        let (q, r) = n.quotientAndRemainder(dividingBy: d)
+        self.init(high: UInt64(q), low: UInt64(d).dividingFullWidth((high: UInt64(r), low: 0)).quotient)
     }
 }
 

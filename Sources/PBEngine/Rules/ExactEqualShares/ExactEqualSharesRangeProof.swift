@@ -384,6 +384,7 @@ struct RangeClasses {
     mutating func chargePair(_ first: Funding, _ second: Funding, lower: Rational, upper: Rational) -> [Int32] {
         for g in first.groups { mark[Int(g)] |= 1 }
         for g in second.groups { mark[Int(g)] |= 2 }
+        let (lowerKey, upperKey) = (lower.fixedPointKey, upper.fixedPointKey)
         var targetOfPart: [Int: Int32] = [:]
         var moved: [Int32] = []
         for g in first.groups + second.groups {
@@ -402,7 +403,9 @@ struct RangeClasses {
                 // paid the other one first.
                 for (f, flag) in [(first, UInt8(1)), (second, UInt8(2))] where flags & flag != 0 {
                     let before = flags == 3 ? high[k] + f.takenByOther : high[k]
-                    if let (l, h) = Self.added(f, low: low[k], before: before, lower: lower, upper: upper, using: comparator) {
+                    // A supporter of both: `before` is a sum, with no key.
+                    if let (l, h) = Self.added(f, low: low[k], lowKey: lowKey[k], before: before, beforeKey: flags == 3 ? nil : highKey[k],
+                                               lower: lower, lowerKey: lowerKey, upper: upper, upperKey: upperKey, using: comparator) {
                         lo = lo + l
                         hi = hi + h
                     }
@@ -536,22 +539,15 @@ struct RangeClasses {
     /// `f.most` payers at every share of `[lower, upper]`, `low` being the least it has
     /// paid and `before` the most it can have paid when `f`'s round comes: it surely pays
     /// (`before + cost/fewest <= lower`: between the least and the largest payment), surely
-    /// does not (`low + cost/most > upper`: `nil`), or may (nothing to the largest).
+    /// does not (`low + cost/most > upper`: `nil`), or may (nothing to the largest). The
+    /// keys of `low`, `before`, `lower` and `upper` let the tests skip GMP
+    /// (``affords(paid:key:cost:payers:share:shareKey:using:)``; `nil`: no key).
     ///
     /// Static, as is ``affords(paid:cost:payers:share:using:)``: called as methods from the
     /// mutating loops of a proof, they made Swift copy the whole `RangeClasses` value (and
     /// retain and release each of its arrays) at every call, with the retains and releases
     /// about 7% of Warsaw 2026's profile.
-    static func added(_ f: Funding, low: Rational, before: Rational, lower: Rational, upper: Rational,
-                      using comparator: SumComparator) -> (low: Rational, high: Rational)? {
-        if affords(paid: before, cost: f.cost, payers: f.fewest, share: lower, using: comparator) { return (f.small, f.large) }
-        if !affords(paid: low, cost: f.cost, payers: f.most, share: upper, using: comparator) { return nil }
-        return (.zero, f.large)
-    }
-
-    /// ``added(_:low:before:lower:upper:using:)`` with the keys of `low`, `before`,
-    /// `lower` and `upper` (``affords(paid:key:cost:payers:share:shareKey:using:)``).
-    static func added(_ f: Funding, low: Rational, lowKey: FixedPointKey, before: Rational, beforeKey: FixedPointKey,
+    static func added(_ f: Funding, low: Rational, lowKey: FixedPointKey?, before: Rational, beforeKey: FixedPointKey?,
                       lower: Rational, lowerKey: FixedPointKey, upper: Rational, upperKey: FixedPointKey,
                       using comparator: SumComparator) -> (low: Rational, high: Rational)? {
         if affords(paid: before, key: beforeKey, cost: f.cost, payers: f.fewest, share: lower, shareKey: lowerKey, using: comparator) {
@@ -591,11 +587,12 @@ struct RangeClasses {
     /// `P`, `C`, `S` the keys of `paid`, `cost/payers` and `share`, `(paid + cost/payers)
     /// * 2^64` lies in `[P + C, P + C + 2)`: below `S` when `P + C + 2 <= S`, so it affords,
     /// since `S <= share * 2^64`; above `share * 2^64 < S + 1` when `P + C >= S + 1`. In
-    /// between, or when a key is saturated or `cost/payers` is not short, the exact test.
+    /// between, or when a key is missing or saturated or `cost/payers` is not short, the
+    /// exact test.
     @inline(__always)
-    static func affords(paid: Rational, key: FixedPointKey, cost: Rational, payers: Int, share: Rational, shareKey: FixedPointKey,
+    static func affords(paid: Rational, key: FixedPointKey?, cost: Rational, payers: Int, share: Rational, shareKey: FixedPointKey,
                         using comparator: SumComparator) -> Bool {
-        if paid.smallParts == nil, key.high != .max, shareKey.high != .max, let part = partKey(cost, payers) {
+        if paid.smallParts == nil, let key, key.high != .max, shareKey.high != .max, let part = partKey(cost, payers) {
             let p = UInt128(key.high) << 64 | UInt128(key.low)
             let c = UInt128(part.high) << 64 | UInt128(part.low)
             let s = UInt128(shareKey.high) << 64 | UInt128(shareKey.low)
@@ -614,8 +611,6 @@ struct RangeClasses {
     static func partKey(_ cost: Rational, _ payers: Int) -> FixedPointKey? {
         guard payers > 0, let c = cost.smallParts, c.numerator >= 0 else { return nil }
         let (d, overflow) = c.denominator.multipliedReportingOverflow(by: Int64(payers))
-        guard !overflow else { return nil }
-        let (q, r) = c.numerator.quotientAndRemainder(dividingBy: d)
-        return FixedPointKey(high: UInt64(q), low: UInt64(d).dividingFullWidth((high: UInt64(r), low: 0)).quotient)
+        return overflow ? nil : FixedPointKey(c.numerator, over: d)
     }
 }
