@@ -25,6 +25,44 @@ struct RangeClassesPeelTests {
         return best
     }
 
+    /// A few classes of amounts like a proof's (sums of payments, some past 64 bits, some
+    /// equal to each other), as `low`s or as `high`s; their ids, class 0 (nothing paid) first.
+    static func randomClasses(_ classes: inout RangeClasses, asHigh: Bool, using random: inout SplitMix64) -> [Int32] {
+        var ids: [Int32] = [0]
+        for _ in 0..<Int(random.next(upperBound: 12)) {
+            var paid = Rational.zero
+            for _ in 0..<Int(random.next(upperBound: 5)) {
+                paid += Rational(Int(1 + random.next(upperBound: 900))) / Rational(Int(1 + random.next(upperBound: 700)))
+            }
+            if random.next(upperBound: 6) == 0, let again = ids.randomElement(using: &random) {
+                paid = asHigh ? classes.high[Int(again)] : classes.low[Int(again)]
+            }
+            ids.append(asHigh ? classes.newClass(low: .zero, high: paid)
+                              : classes.newClass(low: paid, high: paid + Rational(Int(random.next(upperBound: 3)))))
+        }
+        return ids
+    }
+
+    /// A cost, and a share exactly where some `t` starts to pay (`amounts`' `t`-th least plus
+    /// `cost/t`), a hair either side of it, or anywhere.
+    static func costAndShare(_ amounts: [Rational], using random: inout SplitMix64) -> (cost: Rational, share: Rational, atThreshold: Bool) {
+        let cost = random.next(upperBound: 3) == 0
+            ? Rational(Int(1 + random.next(upperBound: 9_999)), 100)
+            : Rational(Int(1 + random.next(upperBound: 3_000)))
+        let sorted = amounts.sorted()
+        let t = Int(1 + random.next(upperBound: UInt64(sorted.count)))
+        let threshold = sorted[t - 1] + cost / Rational(t)
+        let hair = Rational(1, 1 << 35) * Rational(1, 1 << 35)
+        let share: Rational
+        switch random.next(upperBound: 4) {
+        case 0: share = threshold
+        case 1: share = threshold + hair
+        case 2: share = threshold > hair ? threshold - hair : threshold
+        default: share = Rational(Int(random.next(upperBound: 4_000)), 7)
+        }
+        return (cost, share, share == threshold)
+    }
+
     @Test("the peel with any bound at least the true count equals the formula, long amounts and shares at a threshold included")
     func boundedPeelEqualsFormula() {
         var random = SplitMix64(seed: 35)
@@ -34,19 +72,7 @@ struct RangeClassesPeelTests {
         for _ in 0..<5_000 {
             let groups = Int(1 + random.next(upperBound: 60))
             var classes = RangeClasses(groups: groups)
-            // A few classes of amounts like a proof's: sums of payments, some past 64 bits,
-            // some equal to each other.
-            var ids: [Int32] = [0]
-            for _ in 0..<Int(random.next(upperBound: 12)) {
-                var paid = Rational.zero
-                for _ in 0..<Int(random.next(upperBound: 5)) {
-                    paid += Rational(Int(1 + random.next(upperBound: 900))) / Rational(Int(1 + random.next(upperBound: 700)))
-                }
-                if random.next(upperBound: 6) == 0, let again = ids.randomElement(using: &random) {
-                    paid = classes.low[Int(again)]
-                }
-                ids.append(classes.newClass(low: paid, high: paid + Rational(Int(random.next(upperBound: 3)))))
-            }
+            let ids = Self.randomClasses(&classes, asHigh: false, using: &random)
             var weight: [Int] = []
             var supporters: [Int32] = []
             var amounts: [Rational] = []
@@ -61,22 +87,9 @@ struct RangeClassesPeelTests {
             }
             guard !amounts.isEmpty else { continue }
             let total = amounts.count
-            let cost = random.next(upperBound: 3) == 0
-                ? Rational(Int(1 + random.next(upperBound: 9_999)), 100)
-                : Rational(Int(1 + random.next(upperBound: 3_000)))
-            // The share: exactly where some `t` starts to pay, a hair either side, or anywhere.
+            let (cost, share, exact) = Self.costAndShare(amounts, using: &random)
+            if exact { atThreshold += 1 }
             let sorted = amounts.sorted()
-            let t = Int(1 + random.next(upperBound: UInt64(total)))
-            let threshold = sorted[t - 1] + cost / Rational(t)
-            let hair = Rational(1, 1 << 35) * Rational(1, 1 << 35)
-            let share: Rational
-            switch random.next(upperBound: 4) {
-            case 0: share = threshold
-            case 1: share = threshold + hair
-            case 2: share = threshold > hair ? threshold - hair : threshold
-            default: share = Rational(Int(random.next(upperBound: 4_000)), 7)
-            }
-            if share == threshold { atThreshold += 1 }
             let expected = Self.plainPeel(amounts, cost: cost, share: share)
             // Bounds from the true count to every supporter, and none.
             var bounds: [Int?] = [nil, total, expected, expected + Int(random.next(upperBound: UInt64(total - expected + 1)))]
@@ -105,17 +118,7 @@ struct RangeClassesPeelTests {
         for _ in 0..<5_000 {
             let groups = Int(1 + random.next(upperBound: 60))
             var classes = RangeClasses(groups: groups)
-            var ids: [Int32] = [0]
-            for _ in 0..<Int(random.next(upperBound: 12)) {
-                var paid = Rational.zero
-                for _ in 0..<Int(random.next(upperBound: 5)) {
-                    paid += Rational(Int(1 + random.next(upperBound: 900))) / Rational(Int(1 + random.next(upperBound: 700)))
-                }
-                if random.next(upperBound: 6) == 0, let again = ids.randomElement(using: &random) {
-                    paid = classes.high[Int(again)]
-                }
-                ids.append(classes.newClass(low: .zero, high: paid))
-            }
+            let ids = RangeClassesPeelTests.randomClasses(&classes, asHigh: true, using: &random)
             // What the other project of the pair took from its supporters, at most.
             let extra = Rational(Int(random.next(upperBound: 5_000))) / Rational(Int(1 + random.next(upperBound: 3_000)))
             var weight: [Int] = []
@@ -135,21 +138,8 @@ struct RangeClassesPeelTests {
             }
             guard !amounts.isEmpty else { continue }
             let total = amounts.count
-            let cost = random.next(upperBound: 3) == 0
-                ? Rational(Int(1 + random.next(upperBound: 9_999)), 100)
-                : Rational(Int(1 + random.next(upperBound: 3_000)))
-            let sorted = amounts.sorted()
-            let t = Int(1 + random.next(upperBound: UInt64(total)))
-            let threshold = sorted[t - 1] + cost / Rational(t)
-            let hair = Rational(1, 1 << 35) * Rational(1, 1 << 35)
-            let share: Rational
-            switch random.next(upperBound: 4) {
-            case 0: share = threshold
-            case 1: share = threshold + hair
-            case 2: share = threshold > hair ? threshold - hair : threshold
-            default: share = Rational(Int(random.next(upperBound: 4_000)), 7)
-            }
-            if share == threshold { atThreshold += 1 }
+            let (cost, share, exact) = RangeClassesPeelTests.costAndShare(amounts, using: &random)
+            if exact { atThreshold += 1 }
             let expected = RangeClassesPeelTests.plainPeel(amounts, cost: cost, share: share)
             // The bound the proof gives: the peel without `extra`, and looser ones.
             let alone = RangeClassesPeelTests.plainPeel(supporters.flatMap { g in
