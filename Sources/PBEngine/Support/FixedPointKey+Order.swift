@@ -10,4 +10,8 @@ extension FixedPointKey {
         if a.low != b.low { return a.low < b.low ? -1 : 1 }
         return 0
     }
+
+    /// The key as one 128-bit number (`floor(x * 2^64)` itself).
+    @inline(__always)
+    var wide: UInt128 { UInt128(high) << 64 | UInt128(low) }
 }

@@ -368,21 +368,10 @@ struct RangeClasses {
         let keys = byLow ? lowKey : highKey
         var classes = classes(of: groups, weight: weight)
         var t = total
-        if var cap = atMost {
-            for _ in 0..<Self.filterPasses {
-                guard cap > 0 else { return 0 }
-                let part = cost / Rational(cap)
-                guard part <= share else { return 0 }
-                let limit = (share - part).fixedPointKey
-                let before = t
-                classes.removeAll { c in
-                    guard FixedPointKey.order(keys[Int(c.key)], limit) > 0 else { return false }
-                    t -= c.count
-                    return true
-                }
-                guard t < before, t < cap else { break }
-                cap = t
-            }
+        if let atMost {
+            t = Self.dropUnaffordable(&classes, key: { keys[Int($0.key)].wide }, count: \.count, total: total, atMost: atMost,
+                                      cost: cost, share: share)
+            guard t > 0 else { return 0 }
         }
         var poorest = PoorestFirst(classes, paid: paid, keys: keys)
         let shareKey = share.fixedPointKey
@@ -408,28 +397,14 @@ struct RangeClasses {
         var countOfPart: [Int: Int] = [:]
         for g in groups { countOfPart[2 * Int(classOf[Int(g)]) + Int(mark[Int(g)]), default: 0] += weight[Int(g)] }
         for g in others { mark[Int(g)] = 0 }
-        let extraKey = Self.wide(extra.fixedPointKey)
+        let extraKey = extra.fixedPointKey.wide
         var parts = countOfPart.map { part, count in
-            let own = Self.wide(highKey[part / 2])
+            let own = highKey[part / 2].wide
             let (sum, overflow) = own.addingReportingOverflow(extraKey)
             return (part: part, count: count, key: part % 2 == 0 ? own : (overflow ? own : sum))
         }
-        var t = total
-        var cap = atMost
-        for _ in 0..<Self.filterPasses {
-            guard cap > 0 else { return 0 }
-            let portion = cost / Rational(cap)
-            guard portion <= share else { return 0 }
-            let limit = Self.wide((share - portion).fixedPointKey)
-            let before = t
-            parts.removeAll { p in
-                guard p.key > limit else { return false }
-                t -= p.count
-                return true
-            }
-            guard t < before, t < cap else { break }
-            cap = t
-        }
+        var t = Self.dropUnaffordable(&parts, key: \.key, count: \.count, total: total, atMost: atMost, cost: cost, share: share)
+        guard t > 0 else { return 0 }
         let sorted = parts.map { (paid: $0.part % 2 == 1 ? high[$0.part / 2] + extra : high[$0.part / 2], key: $0.key, count: $0.count) }
             .sorted { a, b in
                 if (a.key > b.key ? a.key - b.key : b.key - a.key) >= 2 { return a.key > b.key }
@@ -442,10 +417,32 @@ struct RangeClasses {
         return t
     }
 
-    /// A key as one 128-bit number.
+    /// The peels' drop by a bound (``payers(of:weight:total:cost:share:byLow:atMost:)``):
+    /// removes from `items` (`total` voters, `count` each) those whose amount is surely above
+    /// `share - cost/b`, by `key`, at most `floor(amount * 2^64)`, for `b = atMost` and then
+    /// the count left, while that drops something (at most ``filterPasses`` times).
+    /// - Returns: the voters left, a bound on the peel; 0 when no `t <= atMost` can pay
+    ///   (`items` then need not be peeled).
     @inline(__always)
-    static func wide(_ key: FixedPointKey) -> UInt128 {
-        UInt128(key.high) << 64 | UInt128(key.low)
+    static func dropUnaffordable<Item>(_ items: inout [Item], key: (Item) -> UInt128, count: (Item) -> Int, total: Int, atMost: Int,
+                                       cost: Rational, share: Rational) -> Int {
+        var t = total
+        var cap = atMost
+        for _ in 0..<filterPasses {
+            guard cap > 0 else { return 0 }
+            let part = cost / Rational(cap)
+            guard part <= share else { return 0 }
+            let limit = (share - part).fixedPointKey.wide
+            let before = t
+            items.removeAll { item in
+                guard key(item) > limit else { return false }
+                t -= count(item)
+                return true
+            }
+            guard t < before, t < cap else { break }
+            cap = t
+        }
+        return t
     }
 
     /// Funds the two projects of a pair of rounds, in either order, at every share of
@@ -665,9 +662,7 @@ struct RangeClasses {
     static func affords(paid: Rational, key: FixedPointKey?, cost: Rational, payers: Int, share: Rational, shareKey: FixedPointKey,
                         using comparator: SumComparator) -> Bool {
         if paid.smallParts == nil, let key, key.high != .max, shareKey.high != .max, let part = partKey(cost, payers) {
-            let p = UInt128(key.high) << 64 | UInt128(key.low)
-            let c = UInt128(part.high) << 64 | UInt128(part.low)
-            let s = UInt128(shareKey.high) << 64 | UInt128(shareKey.low)
+            let (p, c, s) = (key.wide, part.wide, shareKey.wide)
             let (sum, overflow) = p.addingReportingOverflow(c)
             if !overflow && sum < UInt128.max - 1 {
                 if sum + 2 <= s { return true }
