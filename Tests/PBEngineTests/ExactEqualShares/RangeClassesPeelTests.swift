@@ -35,7 +35,7 @@ struct RangeClassesPeelTests {
                 paid += Rational(Int(1 + random.next(upperBound: 900))) / Rational(Int(1 + random.next(upperBound: 700)))
             }
             if random.next(upperBound: 6) == 0, let again = ids.randomElement(using: &random) {
-                paid = asHigh ? classes.high[Int(again)] : classes.low[Int(again)]
+                paid = asHigh ? classes.high(again) : classes.low(again)
             }
             ids.append(asHigh ? classes.newClass(low: .zero, high: paid)
                               : classes.newClass(low: paid, high: paid + Rational(Int(random.next(upperBound: 3)))))
@@ -82,7 +82,7 @@ struct RangeClassesPeelTests {
                 weight.append(Int(1 + random.next(upperBound: 5)))
                 if random.next(upperBound: 4) != 0 {
                     supporters.append(Int32(g))
-                    amounts += Array(repeating: classes.low[Int(k)], count: weight[g])
+                    amounts += Array(repeating: classes.low(k), count: weight[g])
                 }
             }
             guard !amounts.isEmpty else { continue }
@@ -133,7 +133,7 @@ struct RangeClassesPeelTests {
                 if other { others.append(Int32(g)) }
                 if random.next(upperBound: 4) != 0 {
                     supporters.append(Int32(g))
-                    amounts += Array(repeating: classes.high[Int(k)] + (other ? extra : .zero), count: weight[g])
+                    amounts += Array(repeating: classes.high(k) + (other ? extra : .zero), count: weight[g])
                 }
             }
             guard !amounts.isEmpty else { continue }
@@ -143,7 +143,7 @@ struct RangeClassesPeelTests {
             let expected = RangeClassesPeelTests.plainPeel(amounts, cost: cost, share: share)
             // The bound the proof gives: the peel without `extra`, and looser ones.
             let alone = RangeClassesPeelTests.plainPeel(supporters.flatMap { g in
-                Array(repeating: classes.high[Int(classes.classOf[Int(g)])], count: weight[Int(g)])
+                Array(repeating: classes.high(classes.classOf[Int(g)]), count: weight[Int(g)])
             }, cost: cost, share: share)
             #expect(alone >= expected)
             if alone > expected { shortened += 1 }

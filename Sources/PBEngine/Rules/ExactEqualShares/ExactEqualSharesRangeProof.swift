@@ -269,15 +269,22 @@ extension ExactEqualSharesElection {
 
 /// Ballot groups in classes, each of one interval `[lo, hi]` of what they paid: the state of
 /// ``ExactEqualSharesElection/provesSameWinners(_:upTo:)``.
+///
+/// A class's `lo` and `hi` are kept as the class it came from plus a payment
+/// (``ChainedAmounts``), with a *lower key* each: `x * 2^64` lies in `[key, key + slack)`,
+/// the key being the sum of the `floor(· * 2^64)` of the terms and `slack` their number (1
+/// for an amount keyed whole). The tests decide by the keys where they can and sum the
+/// amounts only where they cannot (Guides/ExactEqualShares.md, "Amounts summed when asked").
 struct RangeClasses {
     /// The class of each ballot group.
     var classOf: [Int32]
-    var low: [Rational] = [.zero]
-    var high: [Rational] = [.zero]
-    /// Each class's `low` and `high` as ``FixedPointKey``s: a peel's heap orders classes by
-    /// them, and compares the amounts themselves only on equal keys.
-    var lowKey = [FixedPointKey(high: 0, low: 0)]
-    var highKey = [FixedPointKey(high: 0, low: 0)]
+    var lows: ChainedAmounts
+    var highs: ChainedAmounts
+    /// Each class's lower keys of `lo` and `hi`, and their slacks (above).
+    var lowKey: [UInt128] = [0]
+    var lowSlack: [UInt8] = [1]
+    var highKey: [UInt128] = [0]
+    var highSlack: [UInt8] = [1]
     /// Scratch: each class's supporters of the project being read (0 outside a read).
     var countOf: [Int] = [0]
     var listed: [Int32] = []
@@ -288,6 +295,10 @@ struct RangeClasses {
     /// Scratch per ballot group for pairs of rounds (0 outside them).
     var mark: [UInt8]
 
+    /// A slack at which a class's amount is summed and keyed afresh (a proof has a few dozen
+    /// rounds, so this is only a guard).
+    static let slackLimit: UInt8 = 200
+
     /// One project of a pair of rounds (``chargePair(_:_:lower:upper:)``): its supporters,
     /// cost, fewest and most payers over both orders, and the most that the other project
     /// of the pair, funded first, can have taken from a supporter of both.
@@ -297,9 +308,11 @@ struct RangeClasses {
         var fewest: Int
         var most: Int
         var takenByOther: Rational
-        /// The largest and the least payment: `cost / fewest`, `cost / most`.
+        /// The largest and the least payment: `cost / fewest`, `cost / most`, and their keys.
         let large: Rational
         let small: Rational
+        let largeKey: UInt128
+        let smallKey: UInt128
 
         init(groups: [Int32], cost: Rational, fewest: Int, most: Int, takenByOther: Rational = .zero) {
             self.groups = groups
@@ -309,6 +322,8 @@ struct RangeClasses {
             self.takenByOther = takenByOther
             large = cost / Rational(fewest)
             small = cost / Rational(most)
+            largeKey = large.fixedPointKey.wide
+            smallKey = small.fixedPointKey.wide
         }
     }
 
@@ -317,11 +332,19 @@ struct RangeClasses {
     init(groups: Int, classes: Int = 0) {
         classOf = [Int32](repeating: 0, count: groups)
         mark = [UInt8](repeating: 0, count: groups)
-        low.reserveCapacity(classes)
-        high.reserveCapacity(classes)
+        lows = ChainedAmounts(reservingCapacity: classes)
+        highs = ChainedAmounts(reservingCapacity: classes)
+        lows.append(.zero)
+        highs.append(.zero)
         lowKey.reserveCapacity(classes)
         highKey.reserveCapacity(classes)
+        lowSlack.reserveCapacity(classes)
+        highSlack.reserveCapacity(classes)
     }
+
+    /// Class `k`'s `lo` and `hi`, exactly.
+    mutating func low(_ k: Int32) -> Rational { lows.amount(Int(k)) }
+    mutating func high(_ k: Int32) -> Rational { highs.amount(Int(k)) }
 
     /// The classes of `groups` with the voters of `groups` in each (scratch `countOf` is
     /// left at zero).
@@ -357,27 +380,36 @@ struct RangeClasses {
     /// cannot pay at any `t <= atMost`, and every class whose largest `t` is above `atMost`
     /// paid more than that (it cannot pay there: `x > share - cost/t > share - cost/atMost`);
     /// those classes are the poorest, and the peel would drop them first, one by one. They
-    /// are dropped before the heap is made, by their keys (`key(x) > key(y)` means `x > y`),
-    /// so that a peel reads only what lies near its result. The count left is again a bound,
-    /// so this repeats (at most ``filterPasses`` times) while it drops classes: the first
-    /// peel of a project in a proof, with its supporters' count as the bound, then skips
-    /// most of what it would pop (Warsaw 2026: 85% of the peels are first peels).
+    /// are dropped before the heap is made, by their lower keys (`key(x) > floor(y * 2^64)`
+    /// means `x > y`), so that a peel reads only what lies near its result. The count left
+    /// is again a bound, so this repeats (at most ``filterPasses`` times) while it drops
+    /// classes: the first peel of a project in a proof, with its supporters' count as the
+    /// bound, then skips most of what it would pop (Warsaw 2026: 85% of the peels are first
+    /// peels).
     mutating func payers(of groups: [Int32], weight: [Int], total: Int, cost: Rational, share: Rational, byLow: Bool,
                          atMost: Int? = nil) -> Int {
-        let paid = byLow ? low : high
         let keys = byLow ? lowKey : highKey
         var classes = classes(of: groups, weight: weight)
         var t = total
         if let atMost {
-            t = Self.dropUnaffordable(&classes, key: { keys[Int($0.key)].wide }, count: \.count, total: total, atMost: atMost,
+            t = Self.dropUnaffordable(&classes, key: { keys[Int($0.key)] }, count: \.count, total: total, atMost: atMost,
                                       cost: cost, share: share)
             guard t > 0 else { return 0 }
         }
-        var poorest = PoorestFirst(classes, paid: paid, keys: keys)
-        let shareKey = share.fixedPointKey
-        while let (k, count) = poorest.next() {
-            if Self.affords(paid: paid[Int(k)], key: keys[Int(k)], cost: cost, payers: t, share: share, shareKey: shareKey,
-                            using: comparator) { break }
+        return byLow ? Self.peel(classes, from: t, keys: lowKey, slacks: lowSlack, amounts: &lows, cost: cost, share: share, using: comparator)
+            : Self.peel(classes, from: t, keys: highKey, slacks: highSlack, amounts: &highs, cost: cost, share: share, using: comparator)
+    }
+
+    /// The heap peel of ``payers(of:weight:total:cost:share:byLow:atMost:)`` over `classes`
+    /// (`t` voters), poorest first, each class checked at its largest `t`.
+    static func peel(_ classes: [(key: Int32, count: Int)], from t: Int, keys: [UInt128], slacks: [UInt8], amounts: inout ChainedAmounts,
+                     cost: Rational, share: Rational, using comparator: SumComparator) -> Int {
+        var t = t
+        var poorest = PoorestFirst(classes, keys: keys, slacks: slacks, amounts: &amounts)
+        let shareKey = share.fixedPointKey.wide
+        while let (k, count) = poorest.next(&amounts) {
+            if affords(Int(k), of: &amounts, key: keys[Int(k)], slack: slacks[Int(k)], cost: cost, payers: t,
+                       partKey: partKey(cost, t)?.wide, share: share, shareKey: shareKey, using: comparator) { break }
             t -= count
         }
         return t
@@ -387,10 +419,10 @@ struct RangeClasses {
     /// `extra` added to those of the groups in `others`: a project's fewest payers when the
     /// other project of a pair is funded first, at most `atMost` (its fewest payers alone:
     /// `extra` only raises amounts). The (class, in `others`) parts are dropped by a bound
-    /// as in that peel, by a key that is at most their amount's (`floor(hi * 2^64)`, plus
-    /// `floor(extra * 2^64)` where `extra` is added: at most 2 below the sum's); the parts
-    /// left are summed and sorted, by their keys where these differ by 2 or more, else
-    /// exactly (the sort of every part with GMP comparisons was 4% of Amsterdam 309).
+    /// as in that peel, by their lower keys (a class's, plus `floor(extra * 2^64)` where
+    /// `extra` is added, one more term of slack); the parts left are summed and sorted, by
+    /// their keys where these settle it, else exactly (the sort of every part with GMP
+    /// comparisons was 4% of Amsterdam 309).
     mutating func payers(of groups: [Int32], weight: [Int], total: Int, cost: Rational, share: Rational, adding extra: Rational,
                          to others: [Int32], atMost: Int) -> Int {
         for g in others { mark[Int(g)] = 1 }
@@ -399,22 +431,36 @@ struct RangeClasses {
         for g in others { mark[Int(g)] = 0 }
         let extraKey = extra.fixedPointKey.wide
         var parts = countOfPart.map { part, count in
-            let own = highKey[part / 2].wide
+            let (own, slack) = (highKey[part / 2], highSlack[part / 2])
+            guard part % 2 == 1 else { return (part: part, count: count, key: own, slack: UInt128(slack)) }
             let (sum, overflow) = own.addingReportingOverflow(extraKey)
-            return (part: part, count: count, key: part % 2 == 0 ? own : (overflow ? own : sum))
+            // On overflow the class's own key is still below the sum, with no bound above.
+            return (part: part, count: count, key: overflow ? own : sum, slack: overflow ? UInt128.max : UInt128(slack) + 1)
         }
         var t = Self.dropUnaffordable(&parts, key: \.key, count: \.count, total: total, atMost: atMost, cost: cost, share: share)
         guard t > 0 else { return 0 }
-        let sorted = parts.map { (paid: $0.part % 2 == 1 ? high[$0.part / 2] + extra : high[$0.part / 2], key: $0.key, count: $0.count) }
+        let sorted = parts.map { (paid: $0.part % 2 == 1 ? high(Int32($0.part / 2)) + extra : high(Int32($0.part / 2)),
+                                  key: $0.key, slack: $0.slack, count: $0.count) }
             .sorted { a, b in
-                if (a.key > b.key ? a.key - b.key : b.key - a.key) >= 2 { return a.key > b.key }
+                if let order = Self.keyOrder(a.key, a.slack, b.key, b.slack) { return order > 0 }
                 return Rational.compare(a.paid, b.paid) > 0
             }
-        for (paid, _, count) in sorted {
+        for (paid, _, _, count) in sorted {
             if Self.affords(paid: paid, cost: cost, payers: t, share: share, using: comparator) { break }
             t -= count
         }
         return t
+    }
+
+    /// The order of `x` and `y` from their lower keys (`x * 2^64` in `[a, a + slackA)`,
+    /// `y * 2^64` in `[b, b + slackB)`): 1 when `x > y` surely (`a >= b + slackB`), -1 when
+    /// `x < y` surely, `nil` when the keys leave it open (a slack of `UInt128.max`: no bound
+    /// above).
+    @inline(__always)
+    static func keyOrder(_ a: UInt128, _ slackA: UInt128, _ b: UInt128, _ slackB: UInt128) -> Int? {
+        if a > b { return slackB != .max && a - b >= slackB ? 1 : nil }
+        if b > a { return slackA != .max && b - a >= slackA ? -1 : nil }
+        return nil
     }
 
     /// The peels' drop by a bound (``payers(of:weight:total:cost:share:byLow:atMost:)``):
@@ -448,12 +494,12 @@ struct RangeClasses {
     /// Funds the two projects of a pair of rounds, in either order, at every share of
     /// `[lower, upper]` (``ExactEqualSharesElection/rangeProof(_:upTo:)``): each supporter
     /// surely pays each project it supports, surely does not, or may, and moves to the class
-    /// of its new interval.
+    /// of its new interval. The new classes' amounts are summed here (pairs are few).
     /// - Returns: the groups that moved.
     mutating func chargePair(_ first: Funding, _ second: Funding, lower: Rational, upper: Rational) -> [Int32] {
         for g in first.groups { mark[Int(g)] |= 1 }
         for g in second.groups { mark[Int(g)] |= 2 }
-        let (lowerKey, upperKey) = (lower.fixedPointKey, upper.fixedPointKey)
+        let (lowerKey, upperKey) = (lower.fixedPointKey.wide, upper.fixedPointKey.wide)
         var targetOfPart: [Int: Int32] = [:]
         var moved: [Int32] = []
         for g in first.groups + second.groups {
@@ -466,20 +512,22 @@ struct RangeClasses {
             if let known = targetOfPart[part] {
                 target = known
             } else {
-                var lo = low[k]
-                var hi = high[k]
+                let (low, high) = (self.low(Int32(k)), self.high(Int32(k)))
+                var lo = low
+                var hi = high
                 // Each project of the pair the class supports; a supporter of both may have
                 // paid the other one first.
                 for (f, flag) in [(first, UInt8(1)), (second, UInt8(2))] where flags & flag != 0 {
-                    let before = flags == 3 ? high[k] + f.takenByOther : high[k]
                     // A supporter of both: `before` is a sum, with no key.
-                    if let (l, h) = Self.added(f, low: low[k], lowKey: lowKey[k], before: before, beforeKey: flags == 3 ? nil : highKey[k],
+                    let before = flags == 3 ? high + f.takenByOther : high
+                    let beforeKey = flags == 3 ? nil : (highKey[k], highSlack[k])
+                    if let (l, h) = Self.added(f, low: low, lowKey: (lowKey[k], lowSlack[k]), before: before, beforeKey: beforeKey,
                                                lower: lower, lowerKey: lowerKey, upper: upper, upperKey: upperKey, using: comparator) {
                         lo = lo + l
                         hi = hi + h
                     }
                 }
-                target = lo == low[k] && hi == high[k] ? Int32(k) : newClass(low: lo, high: hi)
+                target = lo == low && hi == high ? Int32(k) : newClass(low: lo, high: hi)
                 targetOfPart[part] = target
             }
             if target != Int32(k) {
@@ -494,11 +542,11 @@ struct RangeClasses {
     /// the least share up to which the `lo` bounds let the project have `needed` payers or
     /// more (`nil`: never). Per class, the least is at its largest `t`, as for events.
     mutating func least(of groups: [Int32], weight: [Int], total: Int, cost: Rational, from needed: Int) -> Rational? {
-        var poorest = PoorestFirst(classes(of: groups, weight: weight), paid: low, keys: lowKey)
+        var poorest = PoorestFirst(classes(of: groups, weight: weight), keys: lowKey, slacks: lowSlack, amounts: &lows)
         var t = total
         var least: Rational?
-        while t >= needed, needed > 0, let (k, count) = poorest.next() {
-            let value = low[Int(k)] + cost / Rational(t)
+        while t >= needed, needed > 0, let (k, count) = poorest.next(&lows) {
+            let value = low(k) + cost / Rational(t)
             if least.map({ value < $0 }) ?? true { least = value }
             t -= count
         }
@@ -509,37 +557,39 @@ struct RangeClasses {
     /// max-heap on `paid`. A peel reads only the poorest few classes in most rounds, and
     /// amounts paid can be long fractions (GMP comparisons), so a full sort per project
     /// and round cost more than the rest of a proof (Tenderloin). The heap compares the
-    /// amounts' ``FixedPointKey``s and the amounts only where those are equal (comparing long
-    /// fractions in the heap was a fifth of Amsterdam 309's time). Classes that paid the same
-    /// may come in any order: the peel and ``least(of:weight:total:cost:from:)`` give the
-    /// same for either order (the first of them, at the larger `t`, decides).
+    /// amounts' lower keys, and the amounts (summed then if they were not) only where the
+    /// keys leave the order open (comparing long fractions in the heap was a fifth of
+    /// Amsterdam 309's time). Classes that paid the same may come in any order: the peel and
+    /// ``least(of:weight:total:cost:from:)`` give the same for either order (the first of
+    /// them, at the larger `t`, decides).
+    /// The amounts, which a comparison may sum, are handed in at each call.
     struct PoorestFirst {
         var heap: [(key: Int32, count: Int)]
-        let paid: [Rational]
-        let keys: [FixedPointKey]
+        let keys: [UInt128]
+        let slacks: [UInt8]
 
-        init(_ classes: [(key: Int32, count: Int)], paid: [Rational], keys: [FixedPointKey]) {
+        init(_ classes: [(key: Int32, count: Int)], keys: [UInt128], slacks: [UInt8], amounts: inout ChainedAmounts) {
             heap = classes
-            self.paid = paid
             self.keys = keys
+            self.slacks = slacks
             var i = heap.count / 2
             while i > 0 {
                 i -= 1
-                siftDown(i)
+                siftDown(i, &amounts)
             }
         }
 
-        /// Restores the heap below `start`. On the buffer, with the keys compared by
-        /// ``FixedPointKey/order(_:_:)``, inlined (a comparison in ExactArithmetic was a call):
-        /// with a uniqueness check per swap, the two cost 3.5% of Amsterdam 309's EES add-opt.
-        mutating func siftDown(_ start: Int) {
-            let (keys, paid) = (self.keys, self.paid)
+        /// Restores the heap below `start`. On the buffer, with the keys compared inline (a
+        /// comparison in ExactArithmetic was a call): with a uniqueness check per swap, the
+        /// two cost 3.5% of Amsterdam 309's EES add-opt.
+        mutating func siftDown(_ start: Int, _ amounts: inout ChainedAmounts) {
+            let (keys, slacks) = (self.keys, self.slacks)
             heap.withUnsafeMutableBufferPointer { heap in
                 @inline(__always)
                 func poorer(_ i: Int, _ j: Int) -> Bool {
                     let (a, b) = (Int(heap[i].key), Int(heap[j].key))
-                    let order = FixedPointKey.order(keys[a], keys[b])
-                    return order != 0 ? order > 0 : Rational.compare(paid[a], paid[b]) > 0
+                    if let order = RangeClasses.keyOrder(keys[a], UInt128(slacks[a]), keys[b], UInt128(slacks[b])) { return order > 0 }
+                    return Rational.compare(amounts.amount(a), amounts.amount(b)) > 0
                 }
                 var i = start
                 while true {
@@ -555,24 +605,29 @@ struct RangeClasses {
         }
 
         /// The poorest class left, `nil` when none is.
-        mutating func next() -> (key: Int32, count: Int)? {
+        mutating func next(_ amounts: inout ChainedAmounts) -> (key: Int32, count: Int)? {
             guard let top = heap.first else { return nil }
             let last = heap.removeLast()
             if !heap.isEmpty {
                 heap[0] = last
-                siftDown(0)
+                siftDown(0, &amounts)
             }
             return top
         }
     }
 
     /// Funds a project of `cost` (supporters `groups`) with between `fewest` and `most`
-    /// payers at every share of `[lower, upper]`: each class of its supporters surely pays,
-    /// surely does not, or may, and its groups move to the class of the new interval.
+    /// payers at every share of `[lower, upper]`: each class of its supporters surely pays
+    /// (`hi + cost/fewest <= lower`: its interval grows by the least and the largest
+    /// payment), surely does not (`lo + cost/most > upper`: it stays), or may (its `hi`
+    /// grows by the largest payment), and its groups move to the class of the new interval.
+    /// The new classes' amounts are not summed (``ChainedAmounts``): their keys are.
     /// - Returns: the groups that moved.
     mutating func charge(_ groups: [Int32], cost: Rational, fewest: Int, most: Int, lower: Rational, upper: Rational) -> [Int32] {
-        let funding = Funding(groups: groups, cost: cost, fewest: fewest, most: most)
-        let (lowerKey, upperKey) = (lower.fixedPointKey, upper.fixedPointKey)
+        let f = Funding(groups: groups, cost: cost, fewest: fewest, most: most)
+        let (lowerKey, upperKey) = (lower.fixedPointKey.wide, upper.fixedPointKey.wide)
+        let small = (lows.register(f.small), f.smallKey)
+        let large = (highs.register(f.large), f.largeKey)
         // The new class of each of the supporters' classes, in `targetOf` (arrays, not a
         // set and a dictionary: this ran once a round and was an eighth of Lodz's time).
         for g in groups {
@@ -580,11 +635,13 @@ struct RangeClasses {
             guard targetOf[k] == -2 else { continue }
             targetOf[k] = -1
             listed.append(Int32(k))
-            // Surely not paying: it stays.
-            guard let (least, most) = Self.added(funding, low: low[k], lowKey: lowKey[k], before: high[k], beforeKey: highKey[k],
-                                                 lower: lower, lowerKey: lowerKey, upper: upper, upperKey: upperKey,
-                                                 using: comparator) else { continue }
-            targetOf[k] = newClass(low: low[k] + least, high: high[k] + most)
+            if Self.affords(k, of: &highs, key: highKey[k], slack: highSlack[k], cost: cost, payers: fewest, partKey: f.largeKey,
+                            share: lower, shareKey: lowerKey, using: comparator) {
+                targetOf[k] = newClass(from: Int32(k), addingLow: small, addingHigh: large)
+            } else if Self.affords(k, of: &lows, key: lowKey[k], slack: lowSlack[k], cost: cost, payers: most, partKey: f.smallKey,
+                                   share: upper, shareKey: upperKey, using: comparator) {
+                targetOf[k] = newClass(from: Int32(k), addingLow: nil, addingHigh: large)
+            }
         }
         var moved: [Int32] = []
         moved.reserveCapacity(groups.count)
@@ -608,38 +665,78 @@ struct RangeClasses {
     /// `f.most` payers at every share of `[lower, upper]`, `low` being the least it has
     /// paid and `before` the most it can have paid when `f`'s round comes: it surely pays
     /// (`before + cost/fewest <= lower`: between the least and the largest payment), surely
-    /// does not (`low + cost/most > upper`: `nil`), or may (nothing to the largest). The
-    /// keys of `low`, `before`, `lower` and `upper` let the tests skip GMP
-    /// (``affords(paid:key:cost:payers:share:shareKey:using:)``; `nil`: no key).
+    /// does not (`low + cost/most > upper`: `nil`), or may (nothing to the least). The
+    /// lower keys of `low` and `before` (`nil`: none), and the keys of `lower` and `upper`,
+    /// let the tests skip GMP (``settles(key:slack:part:share:)``).
     ///
     /// Static, as is ``affords(paid:cost:payers:share:using:)``: called as methods from the
     /// mutating loops of a proof, they made Swift copy the whole `RangeClasses` value (and
     /// retain and release each of its arrays) at every call, with the retains and releases
     /// about 7% of Warsaw 2026's profile.
-    static func added(_ f: Funding, low: Rational, lowKey: FixedPointKey?, before: Rational, beforeKey: FixedPointKey?,
-                      lower: Rational, lowerKey: FixedPointKey, upper: Rational, upperKey: FixedPointKey,
+    static func added(_ f: Funding, low: Rational, lowKey: (UInt128, UInt8)?, before: Rational, beforeKey: (UInt128, UInt8)?,
+                      lower: Rational, lowerKey: UInt128, upper: Rational, upperKey: UInt128,
                       using comparator: SumComparator) -> (low: Rational, high: Rational)? {
-        if affords(paid: before, key: beforeKey, cost: f.cost, payers: f.fewest, share: lower, shareKey: lowerKey, using: comparator) {
-            return (f.small, f.large)
+        func affords(_ paid: Rational, _ key: (UInt128, UInt8)?, payers: Int, part: UInt128, share: Rational, shareKey: UInt128) -> Bool {
+            if let key, let settled = settles(key: key.0, slack: key.1, part: part, share: shareKey) { return settled }
+            return Self.affords(paid: paid, cost: f.cost, payers: payers, share: share, using: comparator)
         }
-        if !affords(paid: low, key: lowKey, cost: f.cost, payers: f.most, share: upper, shareKey: upperKey, using: comparator) { return nil }
+        if affords(before, beforeKey, payers: f.fewest, part: f.largeKey, share: lower, shareKey: lowerKey) { return (f.small, f.large) }
+        if !affords(low, lowKey, payers: f.most, part: f.smallKey, share: upper, shareKey: upperKey) { return nil }
         return (.zero, f.large)
     }
 
-    /// A new class of the interval `[low, high]`. Classes of equal intervals are not
-    /// merged: a peel takes classes that paid the same in either order with the same
+    /// A new class of the interval `[low, high]`, keyed whole. Classes of equal intervals
+    /// are not merged: a peel takes classes that paid the same in either order with the same
     /// result (``PoorestFirst``), and a funding moves them alike, so a class per interval
     /// would change nothing but cost a hash of both amounts per new class (and a dictionary
     /// made for every proof).
     mutating func newClass(low: Rational, high: Rational) -> Int32 {
-        let fresh = Int32(self.low.count)
-        self.low.append(low)
-        self.high.append(high)
-        lowKey.append(low.fixedPointKey)
-        highKey.append(high.fixedPointKey)
+        let fresh = Int32(lows.count)
+        lows.append(low)
+        highs.append(high)
+        lowKey.append(low.fixedPointKey.wide)
+        highKey.append(high.fixedPointKey.wide)
+        lowSlack.append(1)
+        highSlack.append(1)
         countOf.append(0)
         targetOf.append(-2)
         return fresh
+    }
+
+    /// A new class whose `lo` and `hi` are those of class `k` plus the given payments
+    /// (`nil`: nothing added; `index` in ``ChainedAmounts``, `key` the payment's
+    /// `floor(· * 2^64)`), not summed: each key is `k`'s plus the payment's, one more term
+    /// of slack.
+    mutating func newClass(from k: Int32, addingLow low: (index: Int32, key: UInt128)?,
+                           addingHigh high: (index: Int32, key: UInt128)?) -> Int32 {
+        let fresh = Int32(lows.count)
+        Self.extend(k, by: low, amounts: &lows, keys: &lowKey, slacks: &lowSlack)
+        Self.extend(k, by: high, amounts: &highs, keys: &highKey, slacks: &highSlack)
+        countOf.append(0)
+        targetOf.append(-2)
+        return fresh
+    }
+
+    /// Appends to `amounts`, `keys` and `slacks` the amount of class `k` plus `payment`; its
+    /// key is summed, and the amount only past ``slackLimit`` terms or on overflow (then
+    /// keyed whole).
+    @inline(__always)
+    static func extend(_ k: Int32, by payment: (index: Int32, key: UInt128)?, amounts: inout ChainedAmounts, keys: inout [UInt128],
+                       slacks: inout [UInt8]) {
+        amounts.append(from: k, adding: payment?.index ?? -1)
+        guard let payment else {
+            keys.append(keys[Int(k)])
+            slacks.append(slacks[Int(k)])
+            return
+        }
+        let (sum, overflow) = keys[Int(k)].addingReportingOverflow(payment.key)
+        if overflow || slacks[Int(k)] >= slackLimit {
+            keys.append(amounts.amount(amounts.count - 1).fixedPointKey.wide)
+            slacks.append(1)
+        } else {
+            keys.append(sum)
+            slacks.append(slacks[Int(k)] + 1)
+        }
     }
 
     /// Whether `paid + cost/payers <= share`: the run's own ``ExactEqualSharesElection/Threshold``
@@ -649,27 +746,41 @@ struct RangeClasses {
         ExactEqualSharesElection.Threshold.compare(paid: paid, cost: cost, payers: payers, to: share, in: comparator) <= 0
     }
 
-    /// ``affords(paid:cost:payers:share:using:)``, decided by the ``FixedPointKey``s
-    /// (`floor(x * 2^64)`) where they settle it: a long `paid` (past 64 bits) is otherwise
-    /// compared by GMP cross-multiplication, and the proofs compare each class they charge
-    /// or peel (Amsterdam 309, whose amounts outgrow 64 bits after a few rounds). With
-    /// `P`, `C`, `S` the keys of `paid`, `cost/payers` and `share`, `(paid + cost/payers)
-    /// * 2^64` lies in `[P + C, P + C + 2)`: below `S` when `P + C + 2 <= S`, so it affords,
-    /// since `S <= share * 2^64`; above `share * 2^64 < S + 1` when `P + C >= S + 1`. In
-    /// between, or when a key is missing or saturated or `cost/payers` is not short, the
-    /// exact test.
+    /// ``affords(paid:cost:payers:share:using:)`` for class `k` of `amounts`, decided by the
+    /// keys where they settle it (``settles(key:slack:part:share:)``; `partKey`: the key of
+    /// `cost/payers`, `nil` if none), else exactly, the amount summed if it was not.
     @inline(__always)
+    static func affords(_ k: Int, of amounts: inout ChainedAmounts, key: UInt128, slack: UInt8, cost: Rational, payers: Int, partKey: UInt128?,
+                        share: Rational, shareKey: UInt128, using comparator: SumComparator) -> Bool {
+        if let partKey, let settled = settles(key: key, slack: slack, part: partKey, share: shareKey) { return settled }
+        return affords(paid: amounts.amount(k), cost: cost, payers: payers, share: share, using: comparator)
+    }
+
+    /// ``affords(paid:cost:payers:share:using:)`` with `paid`'s ``FixedPointKey`` (`nil`:
+    /// none) and `share`'s, decided by the keys where they settle it.
     static func affords(paid: Rational, key: FixedPointKey?, cost: Rational, payers: Int, share: Rational, shareKey: FixedPointKey,
                         using comparator: SumComparator) -> Bool {
-        if paid.smallParts == nil, let key, key.high != .max, shareKey.high != .max, let part = partKey(cost, payers) {
-            let (p, c, s) = (key.wide, part.wide, shareKey.wide)
-            let (sum, overflow) = p.addingReportingOverflow(c)
-            if !overflow && sum < UInt128.max - 1 {
-                if sum + 2 <= s { return true }
-                if sum > s { return false }
-            }
+        if let key, let part = partKey(cost, payers), let settled = settles(key: key.wide, slack: 1, part: part.wide, share: shareKey.wide) {
+            return settled
         }
         return affords(paid: paid, cost: cost, payers: payers, share: share, using: comparator)
+    }
+
+    /// Whether `x + part <= share`, from keys alone where they settle it: `x * 2^64` in
+    /// `[key, key + slack)`, `part * 2^64` in `[partKey, partKey + 1)` and `share * 2^64`
+    /// in `[shareKey, shareKey + 1)` (a ``FixedPointKey``, all ones from `2^64` on, is
+    /// still at most `share * 2^64`). The sum, times `2^64`, lies in `[P, P + slack + 1)`
+    /// with `P = key + partKey`: below `share` when `P + slack + 1 <= shareKey`, above it
+    /// when `P >= shareKey + 1`. In between (the amounts within about `slack * 2^-64` of each
+    /// other), `nil`: the exact test decides. The proofs compare each class they charge or
+    /// peel, and past 64 bits the exact test is a GMP cross-multiplication (Amsterdam 309).
+    @inline(__always)
+    static func settles(key: UInt128, slack: UInt8, part: UInt128, share: UInt128) -> Bool? {
+        let (sum, overflow) = key.addingReportingOverflow(part)
+        guard !overflow, sum <= UInt128.max - 256 else { return nil }
+        if sum + UInt128(slack) + 1 <= share { return true }
+        if sum > share { return false }
+        return nil
     }
 
     /// The ``FixedPointKey`` of `cost / payers` when `cost` is a short fraction and the
