@@ -28,8 +28,8 @@ struct ClassHistory {
     var voters: [(group: Int32, old: Int32)] = []
     /// Class sizes before a change.
     var sizes: [(k: Int32, old: Int)] = []
-    /// Amounts paid before a change.
-    var paids: [(k: Int32, old: Rational)] = []
+    /// Amounts paid before a change, with their keys.
+    var paids: [(k: Int32, old: Rational, oldKey: UInt128)] = []
     /// Supporters added to a class's list (negative: removed).
     var supporters: [(k: Int32, project: Int32, delta: Int)] = []
 
@@ -98,9 +98,13 @@ struct ClassHistory {
         let mark = marks[round]
         for (group, old) in voters[mark.voters...].reversed() { state.classOfVoter[Int(group)] = old }
         for (k, old) in sizes[mark.sizes...].reversed() { state.sizeOfClass[Int(k)] = old }
-        for (k, old) in paids[mark.paids...].reversed() { state.paidByClass[Int(k)] = old }
+        for (k, old, oldKey) in paids[mark.paids...].reversed() {
+            state.paidByClass[Int(k)] = old
+            state.keyOfClass[Int(k)] = oldKey
+        }
         Self.undoSupporters(supporters[mark.supporters...], keeping: mark.classes, in: &state.projectsOfClass, projects: projects)
         state.paidByClass.removeSubrange(mark.classes...)
+        state.keyOfClass.removeSubrange(mark.classes...)
         state.sizeOfClass.removeSubrange(mark.classes...)
         state.projectsOfClass.removeSubrange(mark.classes...)
         state.order = orders[round]

@@ -69,6 +69,8 @@ struct ExactEqualSharesElection {
         /// The class of each ballot group.
         var classOfVoter: [Int32]
         var paidByClass: [Rational]
+        /// Each class's `floor(paid * 2^64)` (``ExactEqualSharesElection/key(of:)``).
+        var keyOfClass: [UInt128]
         var sizeOfClass: [Int]
         var projectsOfClass: [[(project: Int32, count: Int)]]
         /// The classes with voters, poorest (most paid) first, ties by index.
@@ -104,9 +106,11 @@ struct ExactEqualSharesElection {
         let shareComparator = SumComparator()
         shareComparator.pin(.value(share))
         let smallShare = share.smallParts.map { ($0.numerator, $0.denominator) }
+        let shareKey = (key: Self.key(of: share), slack: UInt8(1))
         let projectCount = costs.count
         var classOfVoter = [Int32](repeating: 0, count: weight.count)
         var paidByClass: [Rational] = [.zero]
+        var keyOfClass: [UInt128] = [0]
         var sizeOfClass: [Int] = [voterCount]
         // Supporters of each project in each class (the transpose of a project's classes:
         // listing projects class by class, in the class order, gives every project its
@@ -145,6 +149,7 @@ struct ExactEqualSharesElection {
             result.history.rollBack(to: start, &state, projects: projectCount)
             classOfVoter = state.classOfVoter
             paidByClass = state.paidByClass
+            keyOfClass = state.keyOfClass
             sizeOfClass = state.sizeOfClass
             projectsOfClass = state.projectsOfClass
             order = state.order
@@ -184,14 +189,16 @@ struct ExactEqualSharesElection {
                 let oldPaid = paidByClass[Int(k)]
                 let newPaid = oldPaid + payment
                 if count == sizeOfClass[Int(k)] {
-                    result.history.paids.append((k, oldPaid))
+                    result.history.paids.append((k, oldPaid, keyOfClass[Int(k)]))
                     paidByClass[Int(k)] = newPaid
+                    keyOfClass[Int(k)] = Self.key(of: newPaid)
                     placeOf[i] = k
                     // The whole class moves in the order: every project in it has a new list.
                     for (r, _) in projectsOfClass[Int(k)] { changedPairs.append((k, r)) }
                 } else {
                     let fresh = Int32(paidByClass.count)
                     paidByClass.append(newPaid)
+                    keyOfClass.append(Self.key(of: newPaid))
                     sizeOfClass.append(count)
                     projectsOfClass.append([])
                     slotOfClass.append(-1)
@@ -235,7 +242,7 @@ struct ExactEqualSharesElection {
             if isRepositioned.count < paidByClass.count {
                 isRepositioned += [Bool](repeating: false, count: paidByClass.count - isRepositioned.count)
             }
-            order = Self.reordered(order, repositioned: placeOf.filter { $0 >= 0 }, paid: paidByClass,
+            order = Self.reordered(order, repositioned: placeOf.filter { $0 >= 0 }, paid: paidByClass, keys: keyOfClass,
                                    marks: &isRepositioned)
         }
 
@@ -300,6 +307,9 @@ struct ExactEqualSharesElection {
         for e in result.roundEvents {
             if let e, leastSoFar.map({ e.compare($0, using: comparator) < 0 }) ?? true { leastSoFar = e }
         }
+        // The least event's lower key (`value * 2^64` in `[key, key + slack)`), for the event
+        // scans' tests of long amounts.
+        var leastKey = leastSoFar.map { (key: Self.key(of: $0.value), slack: UInt8(1)) }
         while true {
             if let callsOff, callsOff() { throw CalledOff() }
             let round = result.steps.count
@@ -351,7 +361,8 @@ struct ExactEqualSharesElection {
                     for (k, count) in entries[p] {
                         // `share - paid < c/m`, as `paid + c/m > share`: no class's money at
                         // this share is kept (a resumed run would compute it for every class).
-                        guard Threshold.compare(paid: paidByClass[Int(k)], cost: cost, payers: m, pinned: smallShare, in: shareComparator) > 0 else { break }
+                        guard Threshold.compare(paid: paidByClass[Int(k)], key: keyOfClass[Int(k)], cost: cost, payers: m, pinned: smallShare,
+                                                pinnedKey: shareKey, in: shareComparator) > 0 else { break }
                         m -= count
                     }
                     payersOf[p] = m
@@ -392,6 +403,7 @@ struct ExactEqualSharesElection {
             // "Events on classes").
             var event: Threshold?
             var bound = leastSoFar
+            var boundKey = leastKey
             var smallBound = bound?.pin(in: comparator)
             for p in 0..<projectCount where open[p] {
                 // A project left unevaluated ranks below the winner: its payers are below the
@@ -407,20 +419,29 @@ struct ExactEqualSharesElection {
                 // the bound, no class left can go below it, now or in a later round (the
                 // bound only falls), and the list is done with.
                 let richest = list.isEmpty ? Rational.zero : paidByClass[Int(list[list.count - 1].key)]
+                let richestKey = list.isEmpty ? 0 : keyOfClass[Int(list[list.count - 1].key)]
                 while j < list.count && t >= least {
                     if (j - scanned[p]) % 16 == 0, bound != nil,
-                       Threshold.compare(paid: richest, cost: costs[p], payers: t, pinned: smallBound, in: comparator) >= 0 {
+                       Threshold.compare(paid: richest, key: richestKey, cost: costs[p], payers: t, pinned: smallBound, pinnedKey: boundKey,
+                                         in: comparator) >= 0 {
                         j = list.count
                         t = 0
                         scanLeast[p] = 1
                         break
                     }
                     let paid = paidByClass[Int(list[j].key)]
-                    if bound == nil || Threshold.compare(paid: paid, cost: costs[p], payers: t, pinned: smallBound, in: comparator) < 0 {
+                    let paidKey = keyOfClass[Int(list[j].key)]
+                    if bound == nil || Threshold.compare(paid: paid, key: paidKey, cost: costs[p], payers: t, pinned: smallBound,
+                                                         pinnedKey: boundKey, in: comparator) < 0 {
                         let e = Threshold(paid: paid, cost: costs[p], payers: t)
                         event = e
                         bound = e
                         smallBound = e.pin(in: comparator)
+                        // `paid`'s key plus that of `c/t`: two terms.
+                        boundKey = RangeClasses.partKey(costs[p], t).flatMap { part in
+                            let (sum, overflow) = paidKey.addingReportingOverflow(part.wide)
+                            return overflow ? nil : (key: sum, slack: UInt8(2))
+                        }
                     }
                     t -= list[j].count
                     j += 1
@@ -430,6 +451,7 @@ struct ExactEqualSharesElection {
             }
             result.roundEvents.append(event)
             leastSoFar = bound
+            leastKey = boundKey
             guard let p = winner, let score = best else { break }
             let m = payersOf[p]
             result.steps.append(ExactEqualSharesRun.Step(project: p, payers: m, payment: costs[p] / Rational(m), score: score))
@@ -441,7 +463,7 @@ struct ExactEqualSharesElection {
                 anyDirty = true
             }
         }
-        result.lastClasses = ClassState(classOfVoter: classOfVoter, paidByClass: paidByClass, sizeOfClass: sizeOfClass,
+        result.lastClasses = ClassState(classOfVoter: classOfVoter, paidByClass: paidByClass, keyOfClass: keyOfClass, sizeOfClass: sizeOfClass,
                                         projectsOfClass: projectsOfClass, order: order)
         var next: Threshold?
         for (round, event) in result.roundEvents.enumerated() {
@@ -630,8 +652,10 @@ struct ExactEqualSharesElection {
     /// - Parameter marks: scratch with room for every class, all `false` (and left so): which
     ///   classes are repositioned (a set looked up once per class was a twentieth of Warsaw
     ///   2026's EES add-opt).
-    static func reordered(_ order: [Int32], repositioned: [Int32], paid: [Rational], marks: inout [Bool]) -> [Int32] {
+    static func reordered(_ order: [Int32], repositioned: [Int32], paid: [Rational], keys: [UInt128], marks: inout [Bool]) -> [Int32] {
         func before(_ a: Int32, _ b: Int32) -> Bool {
+            let (x, y) = (keys[Int(a)], keys[Int(b)])
+            if x != y { return x > y }
             let c = Rational.compare(paid[Int(a)], paid[Int(b)])
             return c != 0 ? c > 0 : a < b
         }
@@ -672,6 +696,13 @@ struct ExactEqualSharesElection {
         out.append(contentsOf: kept[i...])
         return out
     }
+
+    /// `floor(x * 2^64)` of an amount paid or a share (`x >= 0`), which a run keeps beside
+    /// each class's amount: the class order compares two amounts by their keys and only
+    /// equal keys exactly, and the peel and the event scans test an amount past 64 bits by
+    /// keys before GMP (``Threshold/compare(paid:key:cost:payers:pinned:pinnedKey:in:)``).
+    @inline(__always)
+    static func key(of x: Rational) -> UInt128 { x.fixedPointKey.wide }
 
     /// A threshold `paid + c/m`, as an unreduced fraction of two `Int64` when it fits (no
     /// gcd: thresholds are only compared, and only the smallest becomes a ``Rational``),
@@ -716,6 +747,22 @@ struct ExactEqualSharesElection {
                 return comparator.compareToPinned(.fraction(n, d))
             }
             return comparator.compareToPinned(.sum(paid, cost, m))
+        }
+
+        /// ``compare(paid:cost:payers:pinned:in:)`` decided first by keys where `paid` is past
+        /// 64 bits (its small form would overflow, and the exact test is a GMP
+        /// cross-multiplication: Amsterdam 309's runs): `key` is `floor(paid * 2^64)`, and the
+        /// pinned value times `2^64` lies in `[pinnedKey.key, pinnedKey.key + pinnedKey.slack)`
+        /// (``RangeClasses/settles(key:slack:part:share:shareSlack:)``; never 0, which only the
+        /// exact test can say).
+        @inline(__always)
+        static func compare(paid: Rational, key: UInt128, cost: Rational, payers m: Int, pinned: (Int64, Int64)?,
+                            pinnedKey: (key: UInt128, slack: UInt8)?, in comparator: SumComparator) -> Int {
+            if paid.smallParts == nil, let pinnedKey, let part = RangeClasses.partKey(cost, m),
+               let settled = RangeClasses.settles(key: key, slack: 1, part: part.wide, share: pinnedKey.key, shareSlack: pinnedKey.slack) {
+                return settled ? -1 : 1
+            }
+            return compare(paid: paid, cost: cost, payers: m, pinned: pinned, in: comparator)
         }
 
         /// -1, 0 or 1 as `paid + c/m` is below, equal to or above `r`, without building a

@@ -774,12 +774,16 @@ struct RangeClasses {
     /// when `P >= shareKey + 1`. In between (the amounts within about `slack * 2^-64` of each
     /// other), `nil`: the exact test decides. The proofs compare each class they charge or
     /// peel, and past 64 bits the exact test is a GMP cross-multiplication (Amsterdam 309).
+    ///
+    /// `shareSlack`: where the share's key is a lower key too (`share * 2^64` in
+    /// `[shareKey, shareKey + shareSlack)`; a run's event scans, whose bound is a sum), the
+    /// sum is above it only from `shareKey + shareSlack` on.
     @inline(__always)
-    static func settles(key: UInt128, slack: UInt8, part: UInt128, share: UInt128) -> Bool? {
+    static func settles(key: UInt128, slack: UInt8, part: UInt128, share: UInt128, shareSlack: UInt8 = 1) -> Bool? {
         let (sum, overflow) = key.addingReportingOverflow(part)
         guard !overflow, sum <= UInt128.max - 256 else { return nil }
         if sum + UInt128(slack) + 1 <= share { return true }
-        if sum > share { return false }
+        if sum > share && sum - share >= UInt128(shareSlack) { return false }
         return nil
     }
 
