@@ -1,5 +1,5 @@
-/// ``FixedPointKey``'s order for the hot loops of the rules (the peels' heaps of EES range
-/// proofs, the round's sort of MES). It lives here, not in ExactArithmetic beside the key:
+/// ``FixedPointKey``'s order for the hot loops of the rules (the round's sort of MES; EES
+/// range proofs order their lower keys with a slack, `RangeClasses.keyOrder`). It lives here, not in ExactArithmetic beside the key:
 /// a function there was not inlined in these loops, even marked `@inlinable` (checked with
 /// `objdump`), a call per comparison in loops that do little else.
 extension FixedPointKey {

@@ -2,7 +2,8 @@
 import Testing
 
 /// The range proofs' test `paid + cost/payers <= share` decided by fixed-point keys where
-/// they settle it (``RangeClasses/affords(paid:key:cost:payers:share:shareKey:using:)``)
+/// they settle it (``RangeClasses/affords(_:of:key:slack:cost:payers:partKey:share:shareKey:using:)``,
+/// an amount keyed whole)
 /// against the plain rational arithmetic, on amounts like those of Amsterdam 309: sums of
 /// payments `c/m` past 64 bits, with shares just below, at and just above the sum, where
 /// the keys cannot decide and the exact test must.
@@ -46,8 +47,11 @@ struct RangeClassesKeyTests {
             if (share - sum).magnitude < Rational(1, 1 << 30) { near += 1 }
             let plain = sum <= share
             if plain { affordable += 1 }
-            let keyed = RangeClasses.affords(paid: paid, key: paid.fixedPointKey, cost: cost, payers: payers, share: share,
-                                             shareKey: share.fixedPointKey, using: comparator)
+            var amounts = ChainedAmounts(reservingCapacity: 1)
+            amounts.append(paid)
+            let keyed = RangeClasses.affords(0, of: &amounts, key: paid.fixedPointKey.wide, slack: 1, cost: cost, payers: payers,
+                                             partKey: RangeClasses.partKey(cost, payers)?.wide, share: share,
+                                             shareKey: share.fixedPointKey.wide, using: comparator)
             #expect(keyed == plain, "paid \(paid), cost \(cost), payers \(payers), share \(share)")
         }
         // The cases the keys settle and those they leave to the exact test both occur.

@@ -9,7 +9,7 @@
 /// each other. A sum, once formed, is kept.
 ///
 /// A value, handed `inout` to what may sum (a class with its arrays behind dynamic
-/// exclusivity checks cost Warsaw 2026 3% more instructions than summing every amount).
+/// exclusivity checks cost Warsaw 2026 2.7% more instructions than summing every amount).
 struct ChainedAmounts {
     /// The amount of each class where `isSummed`; a placeholder elsewhere.
     private var value: [Rational] = []

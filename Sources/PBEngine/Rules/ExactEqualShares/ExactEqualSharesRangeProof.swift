@@ -756,16 +756,6 @@ struct RangeClasses {
         return affords(paid: amounts.amount(k), cost: cost, payers: payers, share: share, using: comparator)
     }
 
-    /// ``affords(paid:cost:payers:share:using:)`` with `paid`'s ``FixedPointKey`` (`nil`:
-    /// none) and `share`'s, decided by the keys where they settle it.
-    static func affords(paid: Rational, key: FixedPointKey?, cost: Rational, payers: Int, share: Rational, shareKey: FixedPointKey,
-                        using comparator: SumComparator) -> Bool {
-        if let key, let part = partKey(cost, payers), let settled = settles(key: key.wide, slack: 1, part: part.wide, share: shareKey.wide) {
-            return settled
-        }
-        return affords(paid: paid, cost: cost, payers: payers, share: share, using: comparator)
-    }
-
     /// Whether `x + part <= share`, from keys alone where they settle it: `x * 2^64` in
     /// `[key, key + slack)`, `part * 2^64` in `[partKey, partKey + 1)` and `share * 2^64`
     /// in `[shareKey, shareKey + 1)` (a ``FixedPointKey``, all ones from `2^64` on, is
