@@ -5,8 +5,10 @@ import Testing
 /// (``ExactEqualSharesElection/Threshold/compare(paid:key:cost:payers:pinned:pinnedKey:in:)``)
 /// and its class order by keys (``ExactEqualSharesElection/reordered(_:repositioned:paid:keys:marks:)``),
 /// against the plain rational arithmetic, on amounts like Amsterdam 309's (sums of payments
-/// `c/m` past 64 bits) with the pinned value at, or a few `2^-64` or `2^-80` from, the
-/// threshold, keyed whole or as a sum of two keys (an event scan's bound).
+/// `c/m` past 64 bits) and short ones (whose small form may overflow), with the pinned value
+/// at, or a few `2^-64` or `2^-80` from, the threshold (so often long when the amount is
+/// short: a run at an event has a long share), keyed whole or as a sum of two keys (an event
+/// scan's bound).
 ///
 /// `@testable`: the run's internals.
 @Suite("Exact Equal Shares: a run's keyed tests")
@@ -18,6 +20,15 @@ struct RunKeyTests {
             paid += Rational(Int(1 + random.next(upperBound: 70_000))) / Rational(Int(1_000 + random.next(upperBound: 14_000)))
         }
         return paid
+    }
+
+    /// A short amount paid: a fraction of two `Int64`, now and then with parts near `2^50`, so
+    /// that the threshold's small form `(n·m + c·d) / (d·m)` overflows.
+    static func shortAmount(using random: inout SplitMix64) -> Rational {
+        if random.next(upperBound: 2) == 0 {
+            return Rational(Int(random.next(upperBound: 1 << 52)), Int(1 + random.next(upperBound: 1 << 50)))
+        }
+        return Rational(Int(random.next(upperBound: 5_000_000)), Int(1 + random.next(upperBound: 90_000)))
     }
 
     /// A lower key of `value` as an event scan's bound has it: `value` as `paid + cost/payers`,
@@ -45,10 +56,14 @@ struct RunKeyTests {
         let tiny = Rational(1, 1 << 40) * Rational(1, 1 << 40)  // 2^-80
         let unit = Rational(1, 1 << 32) * Rational(1, 1 << 32)  // 2^-64
         var long = 0
+        // Short amounts against a long pinned value, and short ones whose small form overflows:
+        // where the keys now decide before GMP too.
+        var shortAgainstLong = 0
+        var overflowing = 0
         var asSum = 0
         var outcomes = [0, 0, 0]
         for _ in 0..<20_000 {
-            let paid = Self.longAmount(using: &random)
+            let paid = random.next(upperBound: 3) == 0 ? Self.shortAmount(using: &random) : Self.longAmount(using: &random)
             if paid.smallParts == nil { long += 1 }
             let cost = Rational(Int(1 + random.next(upperBound: 70_000)))
             let payers = Int(1 + random.next(upperBound: 15_000))
@@ -62,6 +77,10 @@ struct RunKeyTests {
             }
             let value = threshold + offset
             guard value > .zero else { continue }
+            if paid.smallParts != nil && value.smallParts == nil { shortAgainstLong += 1 }
+            if paid.smallParts != nil && ExactEqualSharesElection.Threshold.smallForm(paid: paid, cost: cost, payers: payers) == nil {
+                overflowing += 1
+            }
             // The pinned value keyed whole, or as another threshold `paid2 + c2/t2` with the
             // sum of its two keys (slack 2), as an event scan's bound.
             let c2 = Rational(Int(1 + random.next(upperBound: 5_000)))
@@ -74,8 +93,11 @@ struct RunKeyTests {
             #expect(keyed == plain, "paid \(paid), cost \(cost), payers \(payers), value \(value)")
             outcomes[plain + 1] += 1
         }
-        print("Run keyed thresholds: \(long) long amounts, \(asSum) bounds keyed as sums, below/equal/above \(outcomes)")
-        #expect(long > 10_000)
+        print("Run keyed thresholds: \(long) long amounts, \(shortAgainstLong) short ones against a long value, \(overflowing) "
+            + "short ones whose small form overflows, \(asSum) bounds keyed as sums, below/equal/above \(outcomes)")
+        #expect(long > 6_000)
+        #expect(shortAgainstLong > 2_000)
+        #expect(overflowing > 1_000)
         #expect(asSum > 5_000)
         #expect(outcomes.allSatisfy { $0 > 2_000 })
     }

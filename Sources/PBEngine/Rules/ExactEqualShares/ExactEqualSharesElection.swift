@@ -749,20 +749,25 @@ struct ExactEqualSharesElection {
             return comparator.compareToPinned(.sum(paid, cost, m))
         }
 
-        /// ``compare(paid:cost:payers:pinned:in:)`` decided first by keys where `paid` is past
-        /// 64 bits (its small form would overflow, and the exact test is a GMP
-        /// cross-multiplication: Amsterdam 309's runs): `key` is `floor(paid * 2^64)`, and the
+        /// ``compare(paid:cost:payers:pinned:in:)`` decided by keys wherever the exact test
+        /// would go to GMP: where `paid` is past 64 bits (Amsterdam 309's runs), and where
+        /// the pinned value is (a run at an event has a long share, and the least event
+        /// recorded so far is mostly long), or the small form overflows. Both short, it is
+        /// the 128-bit cross-multiplication as before. `key` is `floor(paid * 2^64)`, and the
         /// pinned value times `2^64` lies in `[pinnedKey.key, pinnedKey.key + pinnedKey.slack)`
         /// (``RangeClasses/settles(key:slack:part:share:shareSlack:)``; never 0, which only the
         /// exact test can say).
         @inline(__always)
         static func compare(paid: Rational, key: UInt128, cost: Rational, payers m: Int, pinned: (Int64, Int64)?,
                             pinnedKey: (key: UInt128, slack: UInt8)?, in comparator: SumComparator) -> Int {
-            if paid.smallParts == nil, let pinnedKey, let part = RangeClasses.partKey(cost, m),
+            let small = smallForm(paid: paid, cost: cost, payers: m)
+            if let (n, d) = small, let pinned { return compare(n, d, pinned.0, pinned.1) }
+            if let pinnedKey, let part = RangeClasses.partKey(cost, m),
                let settled = RangeClasses.settles(key: key, slack: 1, part: part.wide, share: pinnedKey.key, shareSlack: pinnedKey.slack) {
                 return settled ? -1 : 1
             }
-            return compare(paid: paid, cost: cost, payers: m, pinned: pinned, in: comparator)
+            if let (n, d) = small { return comparator.compareToPinned(.fraction(n, d)) }
+            return comparator.compareToPinned(.sum(paid, cost, m))
         }
 
         /// -1, 0 or 1 as `paid + c/m` is below, equal to or above `r`, without building a
