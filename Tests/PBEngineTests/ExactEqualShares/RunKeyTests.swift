@@ -2,7 +2,7 @@
 import Testing
 
 /// An EES run's tests of long amounts by keys before GMP
-/// (``ExactEqualSharesElection/Threshold/compare(paid:key:cost:payers:pinned:pinnedKey:in:)``)
+/// (``ExactEqualSharesElection/Threshold/compare(short:paid:key:cost:payers:pinned:pinnedKey:in:)``)
 /// and its class order by keys (``ExactEqualSharesElection/reordered(_:repositioned:paid:keys:marks:)``),
 /// against the plain rational arithmetic, on amounts like Amsterdam 309's (sums of payments
 /// `c/m` past 64 bits) and short ones (whose small form may overflow), with the pinned value
@@ -45,7 +45,7 @@ struct RunKeyTests {
                              using comparator: SumComparator) -> Int {
         comparator.pin(.value(value))
         let pinned = value.smallParts.map { ($0.numerator, $0.denominator) }
-        return ExactEqualSharesElection.Threshold.compare(paid: paid, key: ExactEqualSharesElection.key(of: paid), cost: cost, payers: payers,
+        return ExactEqualSharesElection.Threshold.compare(short: ExactEqualSharesElection.shortParts(paid), paid: paid, key: ExactEqualSharesElection.key(of: paid), cost: cost, payers: payers,
                                                           pinned: pinned, pinnedKey: pinnedKey, in: comparator)
     }
 
