@@ -349,8 +349,15 @@ struct RangeClasses {
     /// The classes of `groups` with the voters of `groups` in each (scratch `countOf` is
     /// left at zero).
     mutating func classes(of groups: [Int32], weight: [Int]) -> [(key: Int32, count: Int)] {
-        // On the buffers: no uniqueness check of `countOf` per supporter.
-        classOf.withUnsafeBufferPointer { classOf in
+        // On the buffers: no uniqueness check of `countOf` per supporter, or per class
+        // when it is read and zeroed.
+        var listed: [Int32] = []
+        swap(&listed, &self.listed)
+        defer {
+            listed.removeAll(keepingCapacity: true)
+            swap(&listed, &self.listed)
+        }
+        return classOf.withUnsafeBufferPointer { classOf in
             countOf.withUnsafeMutableBufferPointer { countOf in
                 weight.withUnsafeBufferPointer { weight in
                     for g in groups {
@@ -359,12 +366,12 @@ struct RangeClasses {
                         countOf[k] += weight[Int(g)]
                     }
                 }
+                return listed.map { k in
+                    defer { countOf[Int(k)] = 0 }
+                    return (key: k, count: countOf[Int(k)])
+                }
             }
         }
-        let out = listed.map { (key: $0, count: countOf[Int($0)]) }
-        for k in listed { countOf[Int(k)] = 0 }
-        listed.removeAll(keepingCapacity: true)
-        return out
     }
 
     /// How many times ``payers(of:weight:total:cost:share:byLow:atMost:)`` drops classes by a
