@@ -96,8 +96,14 @@ struct ClassHistory {
     ///   if shared.
     mutating func rollBack(to round: Int, _ state: inout ExactEqualSharesElection.ClassState, projects: Int) {
         let mark = marks[round]
-        for (group, old) in voters[mark.voters...].reversed() { state.classOfVoter[Int(group)] = old }
-        for (k, old) in sizes[mark.sizes...].reversed() { state.sizeOfClass[Int(k)] = old }
+        // On the buffers: a write through `state`'s array checked its uniqueness, once per
+        // group that moved in a round undone (0.4% of Warsaw 2026's add-opt instructions).
+        state.classOfVoter.withUnsafeMutableBufferPointer { classOfVoter in
+            for (group, old) in voters[mark.voters...].reversed() { classOfVoter[Int(group)] = old }
+        }
+        state.sizeOfClass.withUnsafeMutableBufferPointer { sizeOfClass in
+            for (k, old) in sizes[mark.sizes...].reversed() { sizeOfClass[Int(k)] = old }
+        }
         for (k, old, oldKey) in paids[mark.paids...].reversed() {
             state.paidByClass[Int(k)] = old
             state.keyOfClass[Int(k)] = oldKey
