@@ -49,7 +49,7 @@ struct ClassHistory {
     ///
     /// - Complexity: O(C + kept) for C changes, plus the lengths of the lists changed.
     static func undoSupporters(_ changes: ArraySlice<(k: Int32, project: Int32, delta: Int)>, keeping kept: Int,
-                               in lists: inout [[(project: Int32, count: Int)]], projects: Int) {
+                               in lists: inout [[(project: Int32, count: Int32)]], projects: Int) {
         // The changes of each class, newest first: `first[k]`, then `next[i]` (-1: none).
         var first = [Int32](repeating: -1, count: kept)
         var next = [Int32](repeating: -1, count: changes.count)

@@ -24,6 +24,9 @@ struct ExactEqualSharesElection {
         costs = election.projects.map(\.cost)
         let ballots = election.ballots
         voterCount = ballots.count
+        // A class's supporters of a project are counted in `Int32` in a run's lists (half
+        // the memory a list reads: stop 37); ballot groups are `Int32` already.
+        precondition(voterCount <= Int(Int32.max), "ExactEqualShares: more than 2^31 - 1 voters")
         self.utility = utility
         self.ties = ties
         var groupOf: [[Int32]: Int] = [:]
@@ -72,7 +75,7 @@ struct ExactEqualSharesElection {
         /// Each class's `floor(paid * 2^64)` (``ExactEqualSharesElection/key(of:)``).
         var keyOfClass: [UInt128]
         var sizeOfClass: [Int]
-        var projectsOfClass: [[(project: Int32, count: Int)]]
+        var projectsOfClass: [[(project: Int32, count: Int32)]]
         /// The classes with voters, poorest (most paid) first, ties by index.
         var order: [Int32]
     }
@@ -122,7 +125,7 @@ struct ExactEqualSharesElection {
         // classes poorest first without sorting).
         // Flat lists, not hash maps: a class has few projects, and the lists are read far more
         // often than changed.
-        var projectsOfClass: [[(project: Int32, count: Int)]] = [(0..<projectCount).filter { supporterCount[$0] > 0 }.map { (Int32($0), supporterCount[$0]) }]
+        var projectsOfClass: [[(project: Int32, count: Int32)]] = [(0..<projectCount).filter { supporterCount[$0] > 0 }.map { (Int32($0), Int32(supporterCount[$0])) }]
         // Scratch per class: the slot of a splitting class in `movingGroups` (-1: none).
         var splitting: [(old: Int32, fresh: Int32)] = []
         var movingGroups: [[Int32]] = []
@@ -145,7 +148,7 @@ struct ExactEqualSharesElection {
         // The classes with voters, most paid first, ties by index.
         var order: [Int32] = [0]
         // Each project's classes this round, poorest first, with its supporters in each.
-        var entries = [[(key: Int32, count: Int)]](repeating: [], count: projectCount)
+        var entries = [[(key: Int32, count: Int32)]](repeating: [], count: projectCount)
         var total = [Int](repeating: 0, count: projectCount)
         // Each project's payers, exact where `known`, else a bound (budgets only shrink
         // during a run, so payers only leave).
@@ -183,7 +186,7 @@ struct ExactEqualSharesElection {
 
         /// Charges `p`'s payers (the given classes, with its supporters in each) and moves
         /// them to the classes of their new amounts paid.
-        func fund(_ p: Int, classes chosen: [(key: Int32, count: Int)], payers: Int) {
+        func fund(_ p: Int, classes chosen: [(key: Int32, count: Int32)], payers: Int) {
             let payment = costs[p] / Rational(payers)
             open[p] = false
             // Each paying class moves to its new amount paid: the class itself if all of it
@@ -198,7 +201,7 @@ struct ExactEqualSharesElection {
                 let (k, count) = chosen[i]
                 let oldPaid = paidByClass[Int(k)]
                 let newPaid = oldPaid + payment
-                if count == sizeOfClass[Int(k)] {
+                if Int(count) == sizeOfClass[Int(k)] {
                     result.history.paids.append((k, oldPaid, keyOfClass[Int(k)]))
                     paidByClass[Int(k)] = newPaid
                     keyOfClass[Int(k)] = Self.key(of: newPaid)
@@ -212,10 +215,10 @@ struct ExactEqualSharesElection {
                     paidByClass.append(newPaid)
                     keyOfClass.append(Self.key(of: newPaid))
                     shortOfClass.append(Self.shortParts(newPaid))
-                    sizeOfClass.append(count)
+                    sizeOfClass.append(Int(count))
                     projectsOfClass.append([])
                     slotOfClass.append(-1)
-                    setSize(k, sizeOfClass[Int(k)] - count)
+                    setSize(k, sizeOfClass[Int(k)] - Int(count))
                     splitting.append((k, fresh))
                     placeOf[i] = fresh
                 }
@@ -273,7 +276,7 @@ struct ExactEqualSharesElection {
         var place: [Int32] = []
         var isChanged: [Bool] = []
         var changedClasses: [Int32] = []
-        var addedOf = [[(key: Int32, place: Int32, count: Int)]](repeating: [], count: projectCount)
+        var addedOf = [[(key: Int32, place: Int32, count: Int32)]](repeating: [], count: projectCount)
 
         /// Brings the changed projects' lists (`entries`, `total`) up to date after a
         /// funding from the classes it changed, instead of listing every class again: a
@@ -335,7 +338,7 @@ struct ExactEqualSharesElection {
                 for k in order {
                     for (r, count) in projectsOfClass[Int(k)] where dirty[Int(r)] && open[Int(r)] {
                         entries[Int(r)].append((k, count))
-                        total[Int(r)] += count
+                        total[Int(r)] += Int(count)
                     }
                 }
                 changedByFunding.removeAll(keepingCapacity: true)
@@ -372,7 +375,7 @@ struct ExactEqualSharesElection {
                         // this share is kept (a resumed run would compute it for every class).
                         guard Threshold.compare(short: shortOfClass[Int(k)], paid: paidByClass[Int(k)], key: keyOfClass[Int(k)], cost: cost,
                                                 payers: m, pinned: smallShare, pinnedKey: shareKey, in: shareComparator) > 0 else { break }
-                        m -= count
+                        m -= Int(count)
                     }
                     payersOf[p] = m
                     known[p] = true
@@ -452,7 +455,7 @@ struct ExactEqualSharesElection {
                             return overflow ? nil : (key: sum, slack: UInt8(2))
                         }
                     }
-                    t -= list[j].count
+                    t -= Int(list[j].count)
                     j += 1
                 }
                 scanned[p] = j
@@ -491,9 +494,9 @@ struct ExactEqualSharesElection {
     /// Static, with the arrays as parameters: in a closure inside `run`'s nested function,
     /// each read of a captured array was a dynamic exclusivity check (`swift_beginAccess`,
     /// about 8% of Lodz 2022's `add-opt` instructions).
-    static func placeClasses(_ order: [Int32], changed isChanged: [Bool], projectsOfClass: [[(project: Int32, count: Int)]],
+    static func placeClasses(_ order: [Int32], changed isChanged: [Bool], projectsOfClass: [[(project: Int32, count: Int32)]],
                              dirty: [Bool], open: [Bool], place: inout [Int32],
-                             addedOf: inout [[(key: Int32, place: Int32, count: Int)]]) {
+                             addedOf: inout [[(key: Int32, place: Int32, count: Int32)]]) {
         place.withUnsafeMutableBufferPointer { place in
             addedOf.withUnsafeMutableBufferPointer { addedOf in
                 for (i, k) in order.enumerated() {
@@ -515,10 +518,10 @@ struct ExactEqualSharesElection {
     /// returns the list and the sum of its counts. One array read per old entry, and the
     /// list written through a buffer (two reads per entry and an append that checked the
     /// array's uniqueness each time were 4% more instructions on Warsaw 2026's `add-opt`).
-    static func merged(_ old: [(key: Int32, count: Int)], with added: [(key: Int32, place: Int32, count: Int)],
-                       place: [Int32]) -> (list: [(key: Int32, count: Int)], sum: Int) {
+    static func merged(_ old: [(key: Int32, count: Int32)], with added: [(key: Int32, place: Int32, count: Int32)],
+                       place: [Int32]) -> (list: [(key: Int32, count: Int32)], sum: Int) {
         var sum = 0
-        let list = [(key: Int32, count: Int)](unsafeUninitializedCapacity: old.count + added.count) { out, written in
+        let list = [(key: Int32, count: Int32)](unsafeUninitializedCapacity: old.count + added.count) { out, written in
             old.withUnsafeBufferPointer { old in
                 added.withUnsafeBufferPointer { added in
                     place.withUnsafeBufferPointer { place in
@@ -529,17 +532,17 @@ struct ExactEqualSharesElection {
                             guard at >= 0 else { continue }
                             while a < added.count && added[a].place < at {
                                 out.initializeElement(at: n, to: (added[a].key, added[a].count))
-                                sum += added[a].count
+                                sum += Int(added[a].count)
                                 n += 1
                                 a += 1
                             }
                             out.initializeElement(at: n, to: entry)
-                            sum += entry.count
+                            sum += Int(entry.count)
                             n += 1
                         }
                         while a < added.count {
                             out.initializeElement(at: n, to: (added[a].key, added[a].count))
-                            sum += added[a].count
+                            sum += Int(added[a].count)
                             n += 1
                             a += 1
                         }
@@ -588,8 +591,8 @@ struct ExactEqualSharesElection {
     ///
     /// - Complexity: O(L + P) for L projects in the class's list and P in `projects`.
     static func changeSupporters(_ projects: [Int], by amount: [Int], times sign: Int, ofClass k: Int,
-                                 in lists: inout [[(project: Int32, count: Int)]], position: inout [Int32]) {
-        var list: [(project: Int32, count: Int)] = []
+                                 in lists: inout [[(project: Int32, count: Int32)]], position: inout [Int32]) {
+        var list: [(project: Int32, count: Int32)] = []
         swap(&list, &lists[k])
         // Room for every project that may join at once: a new class's list grew one
         // reallocation at a time (about 700,000 of them on Lodz 2022's `add-opt`).
@@ -601,8 +604,8 @@ struct ExactEqualSharesElection {
             if at < 0 {
                 precondition(delta > 0, "ExactEqualShares: a class loses supporters only of projects it has")
                 position[r] = Int32(list.count)
-                list.append((Int32(r), delta))
-            } else if list[at].count + delta == 0 {
+                list.append((Int32(r), Int32(delta)))
+            } else if Int(list[at].count) + delta == 0 {
                 let last = list.count - 1
                 if at != last {
                     list[at] = list[last]
@@ -611,7 +614,7 @@ struct ExactEqualSharesElection {
                 list.removeLast()
                 position[r] = -1
             } else {
-                list[at].count += delta
+                list[at].count += Int32(delta)
             }
         }
         for entry in list { position[Int(entry.project)] = -1 }
@@ -628,9 +631,9 @@ struct ExactEqualSharesElection {
     ///
     /// - Complexity: O(L + P) for L projects in the old class's list and P in `touched`.
     static func splitSupporters(_ touched: [Int], moved: [Int], from old: Int, to fresh: Int,
-                                in lists: inout [[(project: Int32, count: Int)]]) {
+                                in lists: inout [[(project: Int32, count: Int32)]]) {
         precondition(lists[fresh].isEmpty, "ExactEqualShares: a split moves supporters to a new class")
-        var list: [(project: Int32, count: Int)] = []
+        var list: [(project: Int32, count: Int32)] = []
         swap(&list, &lists[old])
         var kept = 0
         var taken = 0
@@ -640,7 +643,7 @@ struct ExactEqualSharesElection {
                     var entry = entries[i]
                     let m = moved[Int(entry.project)]
                     taken += m
-                    entry.count -= m
+                    entry.count -= Int32(m)
                     precondition(entry.count >= 0, "ExactEqualShares: a class loses supporters only of projects it has")
                     if entry.count > 0 {
                         entries[kept] = entry
@@ -651,11 +654,11 @@ struct ExactEqualSharesElection {
         }
         list.removeLast(list.count - kept)
         swap(&list, &lists[old])
-        var added: [(project: Int32, count: Int)] = []
+        var added: [(project: Int32, count: Int32)] = []
         added.reserveCapacity(touched.count)
         var given = 0
         for r in touched {
-            added.append((Int32(r), moved[r]))
+            added.append((Int32(r), Int32(moved[r])))
             given += moved[r]
         }
         precondition(taken == given, "ExactEqualShares: a class loses supporters only of projects it has")
@@ -663,7 +666,7 @@ struct ExactEqualSharesElection {
     }
 
     /// Marks every project of `list` dirty (its list of classes changed), on the buffer.
-    static func markDirty(_ list: [(project: Int32, count: Int)], in dirty: inout [Bool]) {
+    static func markDirty(_ list: [(project: Int32, count: Int32)], in dirty: inout [Bool]) {
         dirty.withUnsafeMutableBufferPointer { dirty in
             for (r, _) in list { dirty[Int(r)] = true }
         }
@@ -677,12 +680,12 @@ struct ExactEqualSharesElection {
     }
 
     /// How many of `entries` (poorest first) from the end hold exactly `m` supporters.
-    static func classesHolding(_ m: Int, of entries: [(key: Int32, count: Int)]) -> Int {
+    static func classesHolding(_ m: Int, of entries: [(key: Int32, count: Int32)]) -> Int {
         var left = m
         var n = 0
         while left > 0 {
             n += 1
-            left -= entries[entries.count - n].count
+            left -= Int(entries[entries.count - n].count)
         }
         precondition(left == 0, "ExactEqualShares: payers are whole classes")
         return n
