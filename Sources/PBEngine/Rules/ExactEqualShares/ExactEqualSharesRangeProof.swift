@@ -654,20 +654,27 @@ struct RangeClasses {
                 targetOf[k] = newClass(from: Int32(k), addingLow: nil, addingHigh: large)
             }
         }
-        var moved: [Int32] = []
-        moved.reserveCapacity(groups.count)
-        targetOf.withUnsafeBufferPointer { targetOf in
+        // The groups that move, written straight into the result (an append per group
+        // checked its uniqueness), and the marks cleared on the buffer.
+        let moved = targetOf.withUnsafeBufferPointer { targetOf in
             classOf.withUnsafeMutableBufferPointer { classOf in
-                for g in groups {
-                    let k = targetOf[Int(classOf[Int(g)])]
-                    if k >= 0 {
-                        classOf[Int(g)] = k
-                        moved.append(g)
+                [Int32](unsafeUninitializedCapacity: groups.count) { out, written in
+                    var n = 0
+                    for g in groups {
+                        let k = targetOf[Int(classOf[Int(g)])]
+                        if k >= 0 {
+                            classOf[Int(g)] = k
+                            out.initializeElement(at: n, to: g)
+                            n += 1
+                        }
                     }
+                    written = n
                 }
             }
         }
-        for k in listed { targetOf[Int(k)] = -2 }
+        targetOf.withUnsafeMutableBufferPointer { targetOf in
+            for k in listed { targetOf[Int(k)] = -2 }
+        }
         listed.removeAll(keepingCapacity: true)
         return moved
     }
