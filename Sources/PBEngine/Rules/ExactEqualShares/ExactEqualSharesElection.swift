@@ -116,8 +116,8 @@ struct ExactEqualSharesElection {
         var keyOfClass: [UInt128] = [0]
         // Each class's amount as two `Int64` when it has them (``shortParts(_:)``): the peel
         // and the event scans read these and the key, and the amount itself only when GMP
-        // must decide (each read of a long amount from the array was a retain and a release,
-        // about 4% of Amsterdam 309's add-opt).
+        // must decide (each read of a long amount from the array was a retain and a release:
+        // 2.7% of Amsterdam 309's add-opt instructions).
         var shortOfClass: [(Int64, Int64)] = [(0, 1)]
         var sizeOfClass: [Int] = [voterCount]
         // Supporters of each project in each class (the transpose of a project's classes:
@@ -139,7 +139,7 @@ struct ExactEqualSharesElection {
         // The classes the last funding changed (each once): a class that moved in the order,
         // or whose supporters of some project changed. The projects whose lists that changed
         // are marked in `dirty` as it happens. (Until stop 37 a list of every changed (class,
-        // project) pair, appended one by one: 1.5–3% of the add-opt instructions.)
+        // project) pair, appended one by one: 2.5–4% of the add-opt instructions.)
         var changedByFunding: [Int32] = []
         // A project's classes change only when some of its supporters pay (they move to
         // another class, or their whole class pays and moves in the order): `dirty`. The
@@ -624,8 +624,8 @@ struct ExactEqualSharesElection {
     /// One pass over the old list, subtracting what moved of each project (0 for the others)
     /// and keeping the entries left with supporters, in their order; the new list is
     /// `touched` itself. ``changeSupporters(_:by:times:ofClass:in:position:)`` did it with a
-    /// place per project, written and cleared for every entry of the old list (a third of it
-    /// in a split, 4% of Amsterdam 309's add-opt); nothing reads the order of a class's list.
+    /// place per project, written and cleared for every entry of both lists (3% of
+    /// Amsterdam 309's add-opt instructions); nothing reads the order of a class's list.
     ///
     /// - Complexity: O(L + P) for L projects in the old class's list and P in `touched`.
     static func splitSupporters(_ touched: [Int], moved: [Int], from old: Int, to fresh: Int,
