@@ -42,7 +42,7 @@ struct ClassHistory {
 
     /// Undoes `changes` on the project lists of the classes below `kept` (the others are
     /// dropped whole): per class, the net change of each project, applied by
-    /// ``ExactEqualSharesElection/changeSupporters(_:by:times:ofClass:in:position:)``.
+    /// ``ExactEqualSharesElection/changeSupporters(_:by:ofClass:in:position:)``.
     /// The changes are chained per class (no sort: the net change does not depend on the
     /// order, and neither does anything that reads a class's list; sorting them by class and
     /// project was 2% of Lodz 2022's `add-opt` instructions).
@@ -78,7 +78,7 @@ struct ClassHistory {
                 net[r] -= change.delta
                 i = Int(next[i])
             }
-            ExactEqualSharesElection.changeSupporters(changed, by: net, times: 1, ofClass: Int(k), in: &lists, position: &position)
+            ExactEqualSharesElection.changeSupporters(changed, by: net, ofClass: Int(k), in: &lists, position: &position)
             for r in changed {
                 net[r] = 0
                 isListed[r] = false

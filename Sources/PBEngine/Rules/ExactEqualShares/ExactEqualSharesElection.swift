@@ -578,8 +578,8 @@ struct ExactEqualSharesElection {
         }
     }
 
-    /// Adds `sign * amount[r]` supporters of each project `r` of `projects`, in turn, to class
-    /// `k` of `lists`: a project left with none leaves the list (swapped with the last), a
+    /// Adds `amount[r]` supporters (negative: removes them) of each project `r` of `projects`,
+    /// in turn, to class `k` of `lists`: a project left with none leaves the list (swapped with the last), a
     /// new one is appended. Each project is found through `position` (its place in the list, -1 for
     /// none; all -1 before and after, with room for every project), not by a search of the
     /// list: a class that splits early in a run lists most projects, and one search per
@@ -588,16 +588,16 @@ struct ExactEqualSharesElection {
     /// ``splitSupporters(_:moved:from:to:in:)``.
     ///
     /// - Complexity: O(L + P) for L projects in the class's list and P in `projects`.
-    static func changeSupporters(_ projects: [Int], by amount: [Int], times sign: Int, ofClass k: Int,
+    static func changeSupporters(_ projects: [Int], by amount: [Int], ofClass k: Int,
                                  in lists: inout [[(project: Int32, count: Int32)]], position: inout [Int32]) {
         var list: [(project: Int32, count: Int32)] = []
         swap(&list, &lists[k])
         // Room for every project that may join at once: a new class's list grew one
         // reallocation at a time (about 700,000 of them on Lodz 2022's `add-opt`).
-        if sign > 0 { list.reserveCapacity(list.count + projects.count) }
+        list.reserveCapacity(list.count + projects.count)
         for (i, entry) in list.enumerated() { position[Int(entry.project)] = Int32(i) }
         for r in projects where amount[r] != 0 {
-            let delta = sign * amount[r]
+            let delta = amount[r]
             let at = Int(position[r])
             if at < 0 {
                 precondition(delta > 0, "ExactEqualShares: a class loses supporters only of projects it has")
@@ -623,7 +623,7 @@ struct ExactEqualSharesElection {
     /// `old`'s list to class `fresh`'s, which is new: a funding's split of a paying class.
     /// One pass over the old list, subtracting what moved of each project (0 for the others)
     /// and keeping the entries left with supporters, in their order; the new list is
-    /// `touched` itself. ``changeSupporters(_:by:times:ofClass:in:position:)`` did it with a
+    /// `touched` itself. ``changeSupporters(_:by:ofClass:in:position:)`` did it with a
     /// place per project, written and cleared for every entry of both lists (3% of
     /// Amsterdam 309's add-opt instructions); nothing reads the order of a class's list.
     ///
@@ -828,21 +828,10 @@ struct ExactEqualSharesElection {
         /// -1, 0 or 1 as `paid + c/m` is below, equal to or above the value pinned in
         /// `comparator` (``SumComparator/pin(_:)``), whose small form is `pinned` if it has
         /// one. Builds no `Threshold`: the peel and the event scans call this for every
-        /// class they read.
-        @inline(__always)
-        static func compare(paid: Rational, cost: Rational, payers m: Int, pinned: (Int64, Int64)?, in comparator: SumComparator) -> Int {
-            if let (n, d) = smallForm(paid: paid, cost: cost, payers: m) {
-                if let pinned { return compare(n, d, pinned.0, pinned.1) }
-                return comparator.compareToPinned(.fraction(n, d))
-            }
-            return comparator.compareToPinned(.sum(paid, cost, m))
-        }
-
-        /// ``compare(paid:cost:payers:pinned:in:)`` decided by keys wherever the exact test
-        /// would go to GMP: where `paid` is past 64 bits (Amsterdam 309's runs), and where
-        /// the pinned value is (a run at an event has a long share, and the least event
-        /// recorded so far is mostly long), or the small form overflows. Both short, it is
-        /// the 128-bit cross-multiplication as before. `key` is `floor(paid * 2^64)`, and the
+        /// class they read. Decided by keys wherever the exact test would go to GMP: where
+        /// `paid` is past 64 bits (Amsterdam 309's runs), where the pinned value is (a run at
+        /// an event has a long share, and the least event recorded so far is mostly long), or
+        /// where the small form overflows. Both short, it is the 128-bit cross-multiplication. `key` is `floor(paid * 2^64)`, and the
         /// pinned value times `2^64` lies in `[pinnedKey.key, pinnedKey.key + pinnedKey.slack)`
         /// (``RangeClasses/settles(key:slack:part:share:shareSlack:)``; never 0, which only the
         /// exact test can say). `short` is `paid`'s ``ExactEqualSharesElection/shortParts(_:)``,
@@ -873,7 +862,7 @@ struct ExactEqualSharesElection {
         }
 
         /// The small form, if any, and pins the value in `comparator`, for
-        /// ``compare(paid:cost:payers:pinned:in:)``.
+        /// ``compare(short:paid:key:cost:payers:pinned:pinnedKey:in:)``.
         func pin(in comparator: SumComparator) -> (Int64, Int64)? {
             comparator.pin(operand)
             return wide == nil ? (numerator, denominator) : nil
